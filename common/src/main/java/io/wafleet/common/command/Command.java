@@ -1,0 +1,39 @@
+package io.wafleet.common.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.wafleet.common.AccountId;
+
+/**
+ * A command for the session worker that owns an account, published on
+ * {@link io.wafleet.common.Topics#COMMANDS} with the account id as key.
+ *
+ * <p>Every command names its own type in the {@code type} field of its JSON body and carries
+ * {@code command_id}, {@code account_id} and {@code schema_version}, so any Kafka client can produce
+ * one without spring-kafka's type headers. Commands of one account run in the order they were
+ * published. A command may be delivered more than once (a worker that crashed before committing
+ * re-reads it); workers make each one take effect at most once per {@code command_id} or message id.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Login.class, name = "account.login"),
+        @JsonSubTypes.Type(value = LoginWithCode.class, name = "account.login_with_code"),
+        @JsonSubTypes.Type(value = Logout.class, name = "account.logout"),
+        @JsonSubTypes.Type(value = Reconnect.class, name = "account.reconnect"),
+        @JsonSubTypes.Type(value = DeleteAccount.class, name = "account.delete"),
+        @JsonSubTypes.Type(value = SendMessage.class, name = "send.message"),
+        @JsonSubTypes.Type(value = SendImage.class, name = "send.image"),
+        @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
+        @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
+})
+public sealed interface Command
+        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SandboxScan, SandboxInbound {
+
+    int SCHEMA_VERSION = 1;
+
+    String commandId();
+
+    AccountId accountId();
+
+    int schemaVersion();
+}

@@ -1,0 +1,11 @@
+package io.wafleet.common.command;
+
+import io.wafleet.common.AccountId;
+
+/**
+ * Sandbox only: a message from {@code from} (a phone number or WhatsApp id) arrives at the account.
+ * Also how the sandbox network carries a send between two accounts of the fleet.
+ */
+public record SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
+                             String fromName, String message, MediaRef media) implements Command {
+}

@@ -1,0 +1,20 @@
+package io.wafleet.common.connector;
+
+import io.wafleet.common.AccountId;
+
+/**
+ * How a session worker talks to WhatsApp: one implementation per transport (the sandbox, WhatsApp
+ * Web multi-device, the Cloud API), chosen by configuration.
+ *
+ * <p>The worker that owns an account opens at most one {@link Session} for it at a time and drives it
+ * from one thread per account at a time; the connector reports what happens through the
+ * {@link SessionListener} it was given, from any thread.
+ */
+public interface Connector {
+
+    /** The connector's name, stored with the credentials it issues. */
+    String name();
+
+    /** A closed session for the account; nothing connects until a login or restore is called on it. */
+    Session open(AccountId accountId, SessionListener listener);
+}

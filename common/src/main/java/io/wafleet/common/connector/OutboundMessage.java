@@ -1,0 +1,17 @@
+package io.wafleet.common.connector;
+
+import io.wafleet.common.command.MediaRef;
+
+/** A message to send, with the message id the fleet minted for it. */
+public sealed interface OutboundMessage {
+
+    String messageId();
+
+    String to();
+
+    record Text(String messageId, String to, String text) implements OutboundMessage {
+    }
+
+    record Image(String messageId, String to, String caption, MediaRef image) implements OutboundMessage {
+    }
+}

@@ -1,0 +1,34 @@
+package io.wafleet.common.connector;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One account's connection to WhatsApp. Calls may come in any order; a call the session cannot
+ * serve in its state completes exceptionally with a {@link ConnectorException} naming why.
+ */
+public interface Session extends AutoCloseable {
+
+    /** A QR login: completes with the QR text once issued; the login completes later, when the phone scans it. */
+    CompletionStage<QrCode> loginWithQr();
+
+    /** A pairing-code login for the phone number: completes with the code to enter on the phone. */
+    CompletionStage<String> loginWithCode(String phoneNumber);
+
+    /** Connect with credentials stored from an earlier login; no QR is needed. */
+    CompletionStage<Void> restore(Credentials credentials);
+
+    /** Send; completes when WhatsApp took the message. Receipts arrive later through the listener. */
+    CompletionStage<Void> send(OutboundMessage message);
+
+    /** Log the linked device out; the credentials become useless. */
+    CompletionStage<Void> logout();
+
+    /** Close the connection without logging out (credentials stay valid). Idempotent. */
+    @Override
+    void close();
+
+    /** A QR code's text and how long it stays valid. */
+    record QrCode(String text, Duration validFor) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The connector SPI: what a session worker drives to hold an account's WhatsApp session. */
+package io.wafleet.common.connector;

@@ -1,0 +1,18 @@
+package io.wafleet.common.event;
+
+import java.time.Instant;
+
+/**
+ * {@code message}: a message arrived at the account. Field names as go-whatsapp-web-multidevice's
+ * webhook ({@code id}, {@code chat_id}, {@code from}, {@code from_name}, {@code timestamp},
+ * {@code is_from_me}, {@code body}); media messages also carry {@code media_type}, {@code mime_type},
+ * {@code caption} and {@code media_id}.
+ */
+public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
+                              boolean isFromMe, String body, String mediaType, String mimeType, String caption,
+                              String mediaId) implements EventPayload {
+
+    public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {
+        return new MessageReceived(id, from, from, fromName, timestamp, false, body, null, null, null, null);
+    }
+}

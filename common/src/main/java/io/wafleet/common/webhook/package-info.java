@@ -1,0 +1,2 @@
+/** Webhook signatures shared by the webhook worker and by receivers' tests. */
+package io.wafleet.common.webhook;

@@ -1,0 +1,130 @@
+package io.wafleet.common.json;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.common.command.Command;
+import io.wafleet.common.command.DeleteAccount;
+import io.wafleet.common.command.Login;
+import io.wafleet.common.command.LoginWithCode;
+import io.wafleet.common.command.Logout;
+import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.Reconnect;
+import io.wafleet.common.command.ReplyTo;
+import io.wafleet.common.command.SandboxInbound;
+import io.wafleet.common.command.SandboxScan;
+import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.event.AccountConfigChanged;
+import io.wafleet.common.event.CommandRejected;
+import io.wafleet.common.event.Event;
+import io.wafleet.common.event.EventPayload;
+import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageFailed;
+import io.wafleet.common.event.MessageReceived;
+import io.wafleet.common.event.MessageSent;
+import io.wafleet.common.event.PairCodeIssued;
+import io.wafleet.common.event.QrIssued;
+import io.wafleet.common.event.Reply;
+import io.wafleet.common.event.SessionStatusChanged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractSerdeTest {
+
+    private static final AccountId ACCOUNT = AccountId.of("whatsapp_bisnis");
+    private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
+    private static final ReplyTo REPLY = new ReplyTo("gw-1", "corr-1");
+    private static final MediaRef IMAGE = new MediaRef("665f1c", "image/png", 1234, "cat.png");
+
+    static Stream<Command> commands() {
+        int v = Command.SCHEMA_VERSION;
+        return Stream.of(
+                new Login("c1", ACCOUNT, v, REPLY),
+                new LoginWithCode("c2", ACCOUNT, v, "6281234567890", REPLY),
+                new Logout("c3", ACCOUNT, v, null),
+                new Reconnect("c4", ACCOUNT, v, REPLY),
+                new DeleteAccount("c5", ACCOUNT, v),
+                new SendMessage("c6", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello", AT),
+                new SendImage("c7", ACCOUNT, v, "3EB0BBBB", "6281234567890", "caption", IMAGE, null),
+                new SandboxScan("c8", ACCOUNT, v, REPLY),
+                new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE));
+    }
+
+    static Stream<EventPayload> payloads() {
+        return Stream.of(
+                MessageReceived.text("3EB0CCCC", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"),
+                new MessageAcked(List.of("3EB0AAAA"), "delivered", "6281234567890@s.whatsapp.net", "6281234567890"),
+                new MessageSent("3EB0AAAA", "6281234567890@s.whatsapp.net", "text"),
+                new MessageFailed("3EB0AAAA", "6281234567890@s.whatsapp.net", "expired"),
+                new SessionStatusChanged(SessionStatus.LOGGED_IN, null, "6281234567890", "dev-1", "worker-1"),
+                new QrIssued("2@abc,def", 60),
+                new PairCodeIssued("ABCD-EFGH", "6281234567890"),
+                new CommandRejected("c1", "unparseable"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void commandsRoundTripThroughKafkaSerde(Command command) {
+        byte[] bytes = WafleetJson.<Command>serializer().serialize("t", command);
+        Command back = WafleetJson.commandDeserializer().deserialize("t", bytes);
+        assertThat(back).isEqualTo(command);
+        JsonNode json = WafleetJson.mapper().readTree(bytes);
+        assertThat(json.get("type").asString()).contains(".");
+        assertThat(json.get("command_id").asString()).isEqualTo(command.commandId());
+        assertThat(json.get("account_id").asString()).isEqualTo("whatsapp_bisnis");
+        assertThat(json.get("schema_version").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void eventsRoundTripAndNameTheirType(EventPayload payload) {
+        Event event = Event.of("c1", ACCOUNT, AT, payload);
+        byte[] bytes = WafleetJson.<Event>serializer().serialize("t", event);
+        Event back = WafleetJson.eventDeserializer().deserialize("t", bytes);
+        assertThat(back).isEqualTo(event);
+        JsonNode json = WafleetJson.mapper().readTree(bytes);
+        assertThat(json.get("event").asString()).isEqualTo(event.event());
+        assertThat(json.get("id").asString()).isEqualTo(event.id());
+        assertThat(json.get("timestamp").asString()).isEqualTo("2026-11-26T05:00:00Z");
+        assertThat(json.has("payload")).isTrue();
+    }
+
+    @Test
+    void aPlainClientCanProduceACommand() {
+        String fromKcat = """
+                {"type":"send.message","command_id":"k1","account_id":"acc-1","schema_version":1,
+                 "message_id":"3EB0DDDD","phone":"6281234567890","message":"from kcat","extra_field":true}""";
+        Command command = WafleetJson.commandDeserializer().deserialize("t", fromKcat.getBytes(StandardCharsets.UTF_8));
+        assertThat(command).isEqualTo(new SendMessage("k1", AccountId.of("acc-1"), 1, "3EB0DDDD", "6281234567890", "from kcat", null));
+    }
+
+    @Test
+    void eventIdsAreStableForTheSameSourceAndType() {
+        Event first = Event.of("c1", ACCOUNT, AT, new MessageSent("m", "to", "text"));
+        Event replay = Event.of("c1", ACCOUNT, AT.plusSeconds(5), new MessageSent("m", "to", "text"));
+        Event other = Event.of("c1", ACCOUNT, AT, new MessageFailed("m", "to", "expired"));
+        assertThat(replay.id()).isEqualTo(first.id());
+        assertThat(other.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void repliesAndConfigChangesRoundTrip() {
+        Reply reply = new Reply("corr-1", ACCOUNT, 1, SessionStatus.SCAN_QR, "2@abc", 60, null, null, null);
+        byte[] bytes = WafleetJson.<Reply>serializer().serialize("t", reply);
+        assertThat(WafleetJson.replyDeserializer().deserialize("t", bytes)).isEqualTo(reply);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"status\":\"scan_qr\"").doesNotContain("\"ok\"");
+
+        AccountConfigChanged change = new AccountConfigChanged(ACCOUNT, 1, AT, true);
+        byte[] changeBytes = WafleetJson.<AccountConfigChanged>serializer().serialize("t", change);
+        assertThat(WafleetJson.configDeserializer().deserialize("t", changeBytes)).isEqualTo(change);
+    }
+}
