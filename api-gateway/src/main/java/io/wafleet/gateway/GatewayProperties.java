@@ -1,0 +1,55 @@
+package io.wafleet.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Everything the gateway can be told, under the {@code wafleet} prefix.
+ *
+ * @param kafka   topic layout and how long a publish may take
+ * @param gateway this instance's identity and how long a call waits for a session worker
+ * @param sandbox whether the {@code /sandbox/...} routes exist
+ * @param media   limits on images sent through the API
+ */
+@Validated
+@ConfigurationProperties("wafleet")
+public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
+                                @DefaultValue Sandbox sandbox, @DefaultValue Media media) {
+
+    /**
+     * @param partitions  partitions of the account-keyed topics (bounds how many session workers share the load)
+     * @param replication replication factor of the topics
+     * @param sendTimeout how long Kafka may take to acknowledge a command before the call answers 503
+     */
+    public record Kafka(@DefaultValue("32") @Min(1) int partitions,
+                        @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replication,
+                        @DefaultValue("5s") Duration sendTimeout) {
+    }
+
+    /**
+     * @param instanceId   this instance's key on the reply topic; random per process when blank
+     * @param replyTimeout how long a login-like call waits for the session worker's reply before 503
+     * @param startTimeout how long start-up may wait for the reply topic's positions
+     */
+    public record Gateway(String instanceId, @DefaultValue("20s") Duration replyTimeout,
+                          @DefaultValue("30s") Duration startTimeout) {
+    }
+
+    /** @param enabled whether the sandbox routes are served (only when the sandbox connector runs) */
+    public record Sandbox(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param maxSize         the largest image accepted (upload or download)
+     * @param downloadTimeout how long downloading an {@code image_url} may take
+     */
+    public record Media(@DefaultValue("16MB") DataSize maxSize, @DefaultValue("15s") Duration downloadTimeout) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.wafleet.gateway.account;
+
+import io.wafleet.gateway.web.Envelope;
+import io.wafleet.gateway.web.Inputs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+@RestController
+@RequestMapping("/accounts")
+class AccountController {
+
+    record CreateAccountRequest(String accountId) {
+    }
+
+    private final AccountStore accounts;
+    private final AccountDeletion deletion;
+
+    AccountController(AccountStore accounts, AccountDeletion deletion) {
+        this.accounts = accounts;
+        this.deletion = deletion;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<Envelope>> create(@RequestBody CreateAccountRequest request) {
+        return Mono.fromSupplier(() -> Inputs.accountId(request.accountId(), "account_id"))
+                .flatMap(accounts::create)
+                .map(account -> Envelope.created("account " + account.id() + " created", account));
+    }
+
+    @GetMapping
+    Mono<ResponseEntity<Envelope>> list() {
+        return accounts.findAll().collectList().map(all -> Envelope.ok(all.size() + " accounts", all));
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<Envelope>> get(@PathVariable String id) {
+        return Mono.fromSupplier(() -> Inputs.accountId(id, "account id"))
+                .flatMap(accounts::require)
+                .map(account -> Envelope.ok("account " + account.id(), account));
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Envelope>> delete(@PathVariable String id) {
+        return Mono.fromSupplier(() -> Inputs.accountId(id, "account id"))
+                .flatMap(accountId -> accounts.require(accountId).then(deletion.delete(accountId)).thenReturn(accountId))
+                .map(accountId -> Envelope.ok("account " + accountId + " deleted", Map.of("account_id", accountId.value())));
+    }
+}

@@ -1,0 +1,60 @@
+package io.wafleet.gateway.account;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.gateway.web.ApiException;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.Date;
+
+/** The {@code accounts} collection: the gateway creates documents; session workers update them. */
+@Component
+public class AccountStore {
+
+    static final String COLLECTION = "accounts";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock = Clock.systemUTC();
+
+    AccountStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<AccountView> find(AccountId id) {
+        return mongo.findById(id.value(), Document.class, COLLECTION).map(AccountView::from);
+    }
+
+    /** The account, or a 404 that names it. */
+    public Mono<AccountView> require(AccountId id) {
+        return find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("account '" + id + "' does not exist")));
+    }
+
+    Flux<AccountView> findAll() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION).map(AccountView::from);
+    }
+
+    /** Inserts a new account; a 409 when the id is taken (the unique {@code _id} decides, not a prior read). */
+    Mono<AccountView> create(AccountId id) {
+        Date now = Date.from(clock.instant());
+        Document account = new Document("_id", id.value())
+                .append("status", "disconnected")
+                .append("status_reason", null)
+                .append("phone_number", "")
+                .append("device_id", "")
+                .append("created_at", now)
+                .append("last_connected", null)
+                .append("owner", "")
+                .append("updated_at", now);
+        return mongo.insert(account, COLLECTION)
+                .map(AccountView::from)
+                .onErrorMap(DuplicateKeyException.class,
+                        e -> ApiException.conflict("account '" + id + "' already exists"));
+    }
+}

@@ -1,0 +1,58 @@
+package io.wafleet.gateway.kafka;
+
+import io.wafleet.common.command.Command;
+import io.wafleet.common.command.ReplyTo;
+import io.wafleet.common.event.Reply;
+import io.wafleet.gateway.GatewayProperties;
+import io.wafleet.gateway.web.ApiException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Publishes a command that an HTTP call waits for and answers with the owning session worker's
+ * {@link Reply}: 503 when no reply arrives in time, 409 or 400 when the reply carries an error.
+ */
+@Service
+public class ReplyClient {
+
+    private static final Set<String> CONFLICTS = Set.of("already_logged_in", "not_logged_in", "no_pending_login");
+
+    private final CommandPublisher publisher;
+    private final PendingReplies pending;
+    private final InstanceId instance;
+    private final Duration timeout;
+
+    ReplyClient(CommandPublisher publisher, PendingReplies pending, InstanceId instance, GatewayProperties properties) {
+        this.publisher = publisher;
+        this.pending = pending;
+        this.instance = instance;
+        this.timeout = properties.gateway().replyTimeout();
+    }
+
+    /** {@code command} builds the command around the {@link ReplyTo} this call waits on. */
+    public Mono<Reply> call(Function<ReplyTo, Command> command) {
+        return Mono.defer(() -> {
+            String correlationId = UUID.randomUUID().toString();
+            // registered before publishing, so a fast reply cannot arrive before anyone waits for it
+            var answer = pending.register(correlationId);
+            return publisher.publish(command.apply(new ReplyTo(instance.value(), correlationId)))
+                    .then(Mono.fromFuture(answer))
+                    .timeout(timeout, Mono.error(() -> ApiException.unavailable(
+                            "no session worker answered within " + timeout.toSeconds() + "s; try again")))
+                    .doFinally(signal -> pending.forget(correlationId));
+        }).map(ReplyClient::checked);
+    }
+
+    private static Reply checked(Reply reply) {
+        if (reply.ok()) {
+            return reply;
+        }
+        String message = reply.message() != null && !reply.message().isBlank() ? reply.message() : reply.error();
+        throw CONFLICTS.contains(reply.error()) ? ApiException.conflict(message) : ApiException.badRequest(message);
+    }
+}

@@ -1,0 +1,92 @@
+package io.wafleet.gateway.login;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.common.MessageIds;
+import io.wafleet.common.command.Command;
+import io.wafleet.common.command.Login;
+import io.wafleet.common.command.LoginWithCode;
+import io.wafleet.common.command.Logout;
+import io.wafleet.common.command.Reconnect;
+import io.wafleet.common.event.Reply;
+import io.wafleet.gateway.account.AccountStore;
+import io.wafleet.gateway.kafka.ReplyClient;
+import io.wafleet.gateway.qr.QrStore;
+import io.wafleet.gateway.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Duration;
+
+@Service
+class LoginService {
+
+    record QrLogin(String qrLink, int qrDuration, String qrCode) {
+    }
+
+    record PairCode(String pairCode) {
+    }
+
+    /** How long a QR stays valid when the worker did not say. */
+    private static final int DEFAULT_QR_SECONDS = 60;
+
+    private final AccountStore accounts;
+    private final ReplyClient replies;
+    private final QrStore qrCodes;
+
+    LoginService(AccountStore accounts, ReplyClient replies, QrStore qrCodes) {
+        this.accounts = accounts;
+        this.replies = replies;
+        this.qrCodes = qrCodes;
+    }
+
+    /** Starts a QR login; {@code requestUri} gives the scheme and host the {@code qr_link} is built on. */
+    Mono<QrLogin> loginWithQr(AccountId account, URI requestUri) {
+        return accounts.require(account)
+                .then(replies.call(replyTo -> new Login(MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, replyTo)))
+                .flatMap(reply -> {
+                    if (reply.qrCode() == null || reply.qrCode().isEmpty()) {
+                        return Mono.error(noLoginStarted(reply));
+                    }
+                    int seconds = reply.qrDuration() != null && reply.qrDuration() > 0 ? reply.qrDuration() : DEFAULT_QR_SECONDS;
+                    return qrCodes.save(account, reply.qrCode(), Duration.ofSeconds(seconds))
+                            .map(token -> new QrLogin(qrLink(requestUri, token), seconds, reply.qrCode()));
+                });
+    }
+
+    Mono<PairCode> loginWithCode(AccountId account, String phoneNumber) {
+        return accounts.require(account)
+                .then(replies.call(replyTo -> new LoginWithCode(MessageIds.newCommandId(), account,
+                        Command.SCHEMA_VERSION, phoneNumber, replyTo)))
+                .flatMap(reply -> reply.pairCode() == null || reply.pairCode().isEmpty()
+                        ? Mono.error(noLoginStarted(reply))
+                        : Mono.just(new PairCode(reply.pairCode())));
+    }
+
+    Mono<StatusResult> logout(AccountId account) {
+        return accounts.require(account)
+                .then(replies.call(replyTo -> new Logout(MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, replyTo)))
+                .map(reply -> StatusResult.of(account, reply));
+    }
+
+    Mono<StatusResult> reconnect(AccountId account) {
+        return accounts.require(account)
+                .then(replies.call(replyTo -> new Reconnect(MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, replyTo)))
+                .map(reply -> StatusResult.of(account, reply));
+    }
+
+    static String qrLink(URI requestUri, String token) {
+        return UriComponentsBuilder.fromUri(requestUri)
+                .replacePath("/qr/" + token + ".png")
+                .replaceQuery(null)
+                .fragment(null)
+                .build()
+                .toUriString();
+    }
+
+    private static ApiException noLoginStarted(Reply reply) {
+        String status = reply.status() == null ? "unknown" : reply.status().wireName();
+        return ApiException.conflict("the session did not start a login (status: " + status + ")");
+    }
+}

@@ -1,0 +1,107 @@
+package io.wafleet.gateway.send;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.gateway.web.ApiException;
+import io.wafleet.gateway.web.Envelope;
+import io.wafleet.gateway.web.Inputs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+@RestController
+@RequestMapping("/send")
+class SendController {
+
+    static final int MAX_TEXT = 65_536;
+    static final int MAX_CAPTION = 4_096;
+
+    record SendMessageRequest(String accountId, String phone, String message, Instant expiresAt) {
+    }
+
+    record SendImageRequest(String accountId, String phone, String caption, String imageUrl, Instant expiresAt) {
+    }
+
+    /** The validated fields common to every send. */
+    private record Target(AccountId account, String phone) {
+    }
+
+    private final SendService sends;
+    private final ImageSource images;
+    private final Clock clock = Clock.systemUTC();
+
+    SendController(SendService sends, ImageSource images) {
+        this.sends = sends;
+        this.images = images;
+    }
+
+    @PostMapping("/message")
+    Mono<ResponseEntity<Envelope>> message(@RequestBody SendMessageRequest request) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt());
+                    Inputs.text(request.message(), "message", MAX_TEXT);
+                    return target;
+                })
+                .flatMap(target -> sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt()))
+                .map(queued -> Envelope.ok("message queued", queued));
+    }
+
+    @PostMapping(path = "/image", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Envelope>> imageFromUrl(@RequestBody SendImageRequest request) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt());
+                    URI url = Inputs.httpUrl(request.imageUrl(), "image_url");
+                    checkCaption(request.caption());
+                    return sends.sendImage(target.account(), target.phone(), request.caption(), request.expiresAt(),
+                            images.download(url));
+                })
+                .flatMap(send -> send)
+                .map(queued -> Envelope.ok("image queued", queued));
+    }
+
+    @PostMapping(path = "/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Envelope>> imageUpload(ServerWebExchange exchange) {
+        return exchange.getMultipartData()
+                .flatMap(form -> {
+                    Target target = target(field(form, "account_id"), field(form, "phone"), null);
+                    String caption = field(form, "caption");
+                    checkCaption(caption);
+                    if (!(form.getFirst("image") instanceof FilePart file)) {
+                        throw ApiException.badRequest("a file part named 'image' is required");
+                    }
+                    return sends.sendImage(target.account(), target.phone(), caption, null, images.upload(file));
+                })
+                .map(queued -> Envelope.ok("image queued", queued));
+    }
+
+    private Target target(String accountId, String phone, Instant expiresAt) {
+        AccountId account = Inputs.accountId(accountId, "account_id");
+        String recipient = Inputs.phone(phone, "phone");
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw ApiException.badRequest("expires_at is in the past; give a future ISO-8601 instant or leave it out");
+        }
+        return new Target(account, recipient);
+    }
+
+    private static void checkCaption(String caption) {
+        if (caption != null && caption.length() > MAX_CAPTION) {
+            throw ApiException.badRequest("caption must be at most " + MAX_CAPTION + " characters");
+        }
+    }
+
+    private static String field(MultiValueMap<String, Part> form, String name) {
+        return form.getFirst(name) instanceof FormFieldPart field ? field.value() : null;
+    }
+}

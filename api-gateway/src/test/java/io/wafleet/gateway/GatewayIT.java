@@ -1,0 +1,290 @@
+package io.wafleet.gateway;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.wafleet.common.command.DeleteAccount;
+import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The gateway against a real Kafka broker (KRaft) and a MongoDB-wire server, through its HTTP API. */
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+        "wafleet.kafka.partitions=2",
+        "wafleet.gateway.reply-timeout=3s",
+        "wafleet.media.max-size=64KB"})
+@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class GatewayIT {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static FakeSessionWorker worker;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/wafleet");
+    }
+
+    @BeforeAll
+    static void startWorker(@Autowired EmbeddedKafkaBroker broker) {
+        worker = new FakeSessionWorker(broker.getBrokersAsString());
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        worker.close();
+        MONGO.shutdownNow();
+    }
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    @Test
+    void accountLifecycleWithWebhookAndCascadingDelete() {
+        create("acc-life").expectStatus().isCreated().expectBody()
+                .jsonPath("$.code").isEqualTo("SUCCESS")
+                .jsonPath("$.results.id").isEqualTo("acc-life")
+                .jsonPath("$.results.status").isEqualTo("disconnected")
+                .jsonPath("$.results.phone_number").isEqualTo("")
+                .jsonPath("$.results.device_id").isEqualTo("")
+                .jsonPath("$.results.created_at").isNotEmpty();
+        create("acc-life").expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        client.get().uri("/accounts").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[?(@.id == 'acc-life')]").exists();
+        client.get().uri("/accounts/acc-life").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.id").isEqualTo("acc-life");
+
+        String saved = post("/accounts/acc-life/webhook",
+                Map.of("webhook_url", "https://example.com/hook", "secret", "s3cr3t-value"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(saved).doesNotContain("s3cr3t-value").contains("\"secret\":\"********\"").contains("\"secret_set\":true");
+        client.get().uri("/accounts/acc-life/webhook").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.webhook_url").isEqualTo("https://example.com/hook")
+                .jsonPath("$.results.secret").isEqualTo("********")
+                .jsonPath("$.results.secret_set").isEqualTo(true);
+
+        client.delete().uri("/accounts/acc-life").exchange().expectStatus().isOk();
+        client.get().uri("/accounts/acc-life").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.code").isEqualTo("NOT_FOUND");
+        client.get().uri("/accounts/acc-life/webhook").exchange().expectStatus().isNotFound();
+        assertThat(mongo.count(Query.query(where("_id").is("acc-life")), "account_webhooks").block()).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(worker.commands).anyMatch(seen -> seen.value() instanceof DeleteAccount
+                    && seen.key().equals("acc-life"));
+            assertThat(worker.config).filteredOn(seen -> seen.key().equals("acc-life"))
+                    .anyMatch(seen -> seen.value() == null)
+                    .anyMatch(seen -> seen.value() != null && seen.value().contains("\"deleted\":true"))
+                    .allMatch(seen -> seen.value() == null || !seen.value().contains("s3cr3t"));
+        });
+    }
+
+    @Test
+    void badInputIsRefusedInTheEnvelopeAndChangesNothing() {
+        long before = mongo.count(new Query(), "accounts").block();
+        for (String id : new String[]{"", "a b", "a.b", "x".repeat(65)}) {
+            badRequest(create(id));
+        }
+        badRequest(post("/accounts", Map.of()));
+        badRequest(client.post().uri("/accounts").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"account_id\":").exchange());
+        client.post().uri("/accounts").contentType(MediaType.TEXT_PLAIN).bodyValue("acc").exchange()
+                .expectStatus().isEqualTo(415).expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(mongo.count(new Query(), "accounts").block()).isEqualTo(before);
+
+        create("acc-bad").expectStatus().isCreated();
+        badRequest(post("/accounts/acc-bad/webhook", Map.of("webhook_url", "ftp://example.com/x", "secret", "s")));
+        badRequest(post("/accounts/acc-bad/webhook", Map.of("webhook_url", "https://example.com/x", "secret", " ")));
+        client.get().uri("/accounts/acc-bad/webhook").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.secret_set").isEqualTo(false);
+        for (String phone : new String[]{"1234567", "+6281234567890", "62812345678901234", "abc@s.whatsapp.net"}) {
+            badRequest(post("/send/message", Map.of("account_id", "acc-bad", "phone", phone, "message", "hi")));
+        }
+        badRequest(post("/send/message", Map.of("account_id", "acc-bad", "phone", "6281234567890", "message", "")));
+
+        client.get().uri("/no/such/route").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.status").isEqualTo(404).jsonPath("$.code").isEqualTo("NOT_FOUND");
+        client.get().uri("/send/message").exchange().expectStatus().isEqualTo(405).expectBody()
+                .jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void sendsFromALinkedAccountArePublishedKeyedByTheAccount() throws Exception {
+        create("acc-send").expectStatus().isCreated();
+        mongo.updateFirst(Query.query(where("_id").is("acc-send")),
+                Update.update("device_id", "dev-1").set("status", "logged_in"), "accounts").block();
+
+        byte[] sent = post("/send/message", Map.of("account_id", "acc-send", "phone", "6281234567890", "message", "hello"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("queued")
+                .returnResult().getResponseBody();
+        String messageId = resultField(sent, "message_id");
+        assertThat(messageId).matches("3EB0[0-9A-F]{16}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands)
+                .anyMatch(seen -> seen.key().equals("acc-send") && seen.value() instanceof SendMessage send
+                        && send.messageId().equals(messageId) && send.phone().equals("6281234567890")
+                        && send.message().equals("hello")));
+
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("account_id", "acc-send");
+        form.part("phone", "6281234567890");
+        form.part("caption", "a picture");
+        form.part("image", new ByteArrayResource(png()) {
+            @Override
+            public String getFilename() {
+                return "pic.png";
+            }
+        }).contentType(MediaType.IMAGE_PNG);
+        client.post().uri("/send/image").contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(form.build())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.results.status").isEqualTo("queued");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands)
+                .anyMatch(seen -> seen.key().equals("acc-send") && seen.value() instanceof SendImage image
+                        && image.image().mimeType().equals("image/png") && image.caption().equals("a picture")));
+        assertThat(mongo.count(Query.query(where("metadata.account_id").is("acc-send")), "media.files").block()).isEqualTo(1);
+
+        MultipartBodyBuilder tooLarge = new MultipartBodyBuilder();
+        tooLarge.part("account_id", "acc-send");
+        tooLarge.part("phone", "6281234567890");
+        tooLarge.part("image", new ByteArrayResource(new byte[100 * 1024]) {
+            @Override
+            public String getFilename() {
+                return "big.png";
+            }
+        }).contentType(MediaType.IMAGE_PNG);
+        client.post().uri("/send/image").contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(tooLarge.build())
+                .exchange().expectStatus().isEqualTo(413).expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+        badRequest(post("/send/image", Map.of("account_id", "acc-send", "phone", "6281234567890",
+                "image_url", "http://127.0.0.1:" + port + "/no/such/image.png")));
+        assertThat(mongo.count(Query.query(where("metadata.account_id").is("acc-send")), "media.files").block()).isEqualTo(1);
+
+        client.delete().uri("/accounts/acc-send").exchange().expectStatus().isOk();
+        assertThat(mongo.count(Query.query(where("metadata.account_id").is("acc-send")), "media.files").block()).isZero();
+    }
+
+    @Test
+    void sendsWithoutASessionAreRefused() {
+        create("acc-new").expectStatus().isCreated();
+        post("/send/message", Map.of("account_id", "acc-new", "phone", "6281234567890", "message", "hi"))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        mongo.updateFirst(Query.query(where("_id").is("acc-new")),
+                Update.update("device_id", "dev-2").set("status", "logged_out"), "accounts").block();
+        post("/send/message", Map.of("account_id", "acc-new", "phone", "6281234567890", "message", "hi"))
+                .expectStatus().isEqualTo(409);
+        post("/send/message", Map.of("account_id", "ghost", "phone", "6281234567890", "message", "hi"))
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void loginsWaitForTheWorkersReply() throws Exception {
+        create("acc-login").expectStatus().isCreated();
+        var body = client.post().uri("/accounts/acc-login/login").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.qr_duration").isEqualTo(FakeSessionWorker.QR_SECONDS)
+                .jsonPath("$.results.qr_code").isEqualTo("2@fake-qr-acc-login")
+                .returnResult().getResponseBody();
+        String link = resultField(body, "qr_link");
+        assertThat(link).startsWith("http://127.0.0.1:" + port + "/qr/").endsWith(".png");
+        byte[] png = client.get().uri(URI.create(link).getPath()).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(decode(png)).isEqualTo("2@fake-qr-acc-login");
+
+        mongo.updateFirst(Query.query(where("_id").is("acc-login")),
+                Update.update("device_id", "dev-3").set("status", "logged_in"), "accounts").block();
+        post("/send/image", Map.of("account_id", "acc-login", "phone", "6281234567890@s.whatsapp.net", "image_url", link))
+                .expectStatus().isOk().expectBody().jsonPath("$.results.status").isEqualTo("queued");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands)
+                .anyMatch(seen -> seen.key().equals("acc-login") && seen.value() instanceof SendImage image
+                        && image.image().mimeType().equals("image/png") && image.image().size() == png.length));
+
+        post("/accounts/acc-login/login-with-code", Map.of("phone_number", "6281234567890")).expectStatus().isOk()
+                .expectBody().jsonPath("$.results.pair_code").isEqualTo(FakeSessionWorker.PAIR_CODE);
+        badRequest(post("/accounts/acc-login/login-with-code", Map.of("phone_number", "12")));
+        client.post().uri("/sandbox/accounts/acc-login/scan").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("logged_in");
+        client.post().uri("/accounts/acc-login/logout").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("logged_out");
+
+        create("already-in").expectStatus().isCreated();
+        client.post().uri("/accounts/already-in/login").exchange().expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.message").isEqualTo("account already-in is already logged in");
+        create("silent-1").expectStatus().isCreated();
+        client.post().uri("/accounts/silent-1/login").exchange().expectStatus().isEqualTo(503).expectBody()
+                .jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+        client.post().uri("/accounts/nobody/login").exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec create(String id) {
+        return post("/accounts", Map.of("account_id", id));
+    }
+
+    private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private static void badRequest(WebTestClient.ResponseSpec response) {
+        response.expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.message").isNotEmpty();
+    }
+
+    private static String resultField(byte[] body, String field) throws Exception {
+        Document document = Document.parse(new String(body));
+        return document.get("results", Document.class).getString(field);
+    }
+
+    private static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Where an account's events go: its own webhook from {@code account_webhooks}, else the global one,
+ * else nowhere (the event is skipped). Look-ups are cached briefly; a change on {@code wafleet.config}
+ * drops the account's entry at once through {@link io.wafleet.webhook.endpoint.WebhookEndpoints#invalidate}.
+ */
+package io.wafleet.webhook.endpoint;
