@@ -32,16 +32,17 @@ class AccountDeletion {
 
     Mono<Void> delete(AccountId id) {
         String value = id.value();
-        // the account document goes last: if anything before fails, a retried DELETE still finds it
+        // The command goes first, so the owning worker logs the device out even if a removal below
+        // fails; the stored login stays for that worker to use and delete. The account document goes
+        // last: if anything before fails, a retried DELETE still finds it.
         Mono<Void> owned = Mono.when(
                 mongo.remove(byId(value), "account_webhooks"),
-                mongo.remove(byId(value), "session_credentials"),
                 mongo.remove(Query.query(where("account_id").is(value)), "messages"),
                 mongo.remove(Query.query(where("account_id").is(value)), "login_qr"),
                 media.delete(Query.query(where("metadata.account_id").is(value))));
-        return owned
+        return publisher.publish(new DeleteAccount(MessageIds.newCommandId(), id, Command.SCHEMA_VERSION))
+                .then(owned)
                 .then(mongo.remove(byId(value), AccountStore.COLLECTION))
-                .then(publisher.publish(new DeleteAccount(MessageIds.newCommandId(), id, Command.SCHEMA_VERSION)))
                 .then(publisher.configChanged(id, true));
     }
 

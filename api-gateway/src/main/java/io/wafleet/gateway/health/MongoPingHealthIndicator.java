@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * MongoDB health by {@code ping}. Boot's own indicator sends {@code hello}, which the embedded
  * MongoDB-wire server does not know, so it is disabled ({@code management.health.mongodb.enabled}).
  */
-@Component("mongo")
+@Component("mongoHealthIndicator")
 class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
 
     private final ReactiveMongoTemplate mongo;

@@ -1,0 +1,122 @@
+package io.wafleet.infra;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The seed guide's walkthrough against the whole fleet on the embedded default: two accounts with
+ * their own webhooks and secrets, a QR login and a pairing-code login confirmed by the sandbox phone,
+ * sends from each account, and an inbound message; each receiver gets exactly its own account's
+ * events, correctly signed.
+ */
+class SeedWalkthroughIT {
+
+    private final FleetClient api = new FleetClient(TestFleet.shared().baseUrl());
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String bisnis = "whatsapp_bisnis_" + suffix;
+    private final String personal = "whatsapp_personal_" + suffix;
+    private final String personalPhone = "628" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    private WebhookReceiver bisnisHook;
+    private WebhookReceiver personalHook;
+
+    @BeforeEach
+    void receivers() {
+        bisnisHook = new WebhookReceiver();
+        personalHook = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void closeReceivers() {
+        bisnisHook.close();
+        personalHook.close();
+    }
+
+    @Test
+    void twoAccountsEachGetOnlyTheirOwnSignedEvents() {
+        api.post("/accounts", Map.of("account_id", bisnis)).expectStatus().isCreated()
+                .expectBody().jsonPath("$.code").isEqualTo("SUCCESS").jsonPath("$.results.id").isEqualTo(bisnis);
+        api.post("/accounts", Map.of("account_id", personal)).expectStatus().isCreated();
+        api.post("/accounts/" + bisnis + "/webhook", Map.of("webhook_url", bisnisHook.url(), "secret", "business-secret"))
+                .expectStatus().isOk();
+        api.post("/accounts/" + personal + "/webhook", Map.of("webhook_url", personalHook.url(), "secret", "personal-secret"))
+                .expectStatus().isOk();
+
+        JsonNode qr = api.postEmpty("/accounts/" + bisnis + "/login").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("results");
+        assertThat(qr.get("qr_duration").asInt()).isPositive();
+        assertThat(qr.get("qr_code").asString()).isNotBlank();
+        api.getAbsolute(qr.get("qr_link").asString()).expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG);
+        api.postEmpty("/sandbox/accounts/" + bisnis + "/scan").expectStatus().isOk();
+
+        api.post("/accounts/" + personal + "/login-with-code", Map.of("phone_number", personalPhone))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.results.pair_code").value(code -> assertThat((String) code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}"));
+        api.postEmpty("/sandbox/accounts/" + personal + "/scan").expectStatus().isOk();
+
+        awaitStatus(bisnis, "logged_in");
+        awaitStatus(personal, "logged_in");
+        api.get("/accounts/" + personal).expectBody().jsonPath("$.results.phone_number").isEqualTo(personalPhone);
+
+        String toPersonal = api.sendText(bisnis, personalPhone, "Hello from Business Account");
+        String toOutside = api.sendText(personal, "6289876543210", "Hello from Personal Account");
+        api.post("/sandbox/accounts/" + bisnis + "/inbound", Map.of("from", "6281111111111", "message", "Halo bisnis"))
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(bisnisHook.events("message.sent"))).contains(toPersonal);
+            assertThat(receiptTypes(bisnisHook, toPersonal)).contains("delivered", "read");
+            assertThat(ids(personalHook.events("message.sent"))).contains(toOutside);
+            assertThat(bodies(personalHook.events("message"))).contains("Hello from Business Account");
+            assertThat(bodies(bisnisHook.events("message"))).contains("Halo bisnis");
+        });
+
+        assertThat(bisnisHook.deliveries()).allSatisfy(d -> {
+            assertThat(d.headers().get("X-Account-Id")).isEqualTo(bisnis);
+            assertThat(d.json().get("account_id").asString()).isEqualTo(bisnis);
+            assertThat(d.signedWith("business-secret")).isTrue();
+            assertThat(d.signedWith("personal-secret")).isFalse();
+        });
+        assertThat(personalHook.deliveries()).allSatisfy(d -> {
+            assertThat(d.headers().get("X-Account-Id")).isEqualTo(personal);
+            assertThat(d.signedWith("personal-secret")).isTrue();
+        });
+        JsonNode arrived = personalHook.events("message").getFirst().get("payload");
+        assertThat(arrived.get("is_from_me").asBoolean()).isFalse();
+        assertThat(arrived.get("from").asString()).isNotBlank();
+        assertThat(arrived.get("chat_id").asString()).endsWith("@s.whatsapp.net");
+    }
+
+    private void awaitStatus(String account, String status) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api.get("/accounts/" + account).expectStatus().isOk()
+                        .expectBody().jsonPath("$.results.status").isEqualTo(status));
+    }
+
+    private static List<String> ids(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("payload").get("message_id").asString()).toList();
+    }
+
+    private static List<String> bodies(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("payload").get("body").asString()).toList();
+    }
+
+    private static List<String> receiptTypes(WebhookReceiver hook, String messageId) {
+        return hook.events("message.ack").stream().map(e -> e.get("payload"))
+                .filter(p -> p.get("ids").valueStream().anyMatch(id -> id.asString().equals(messageId)))
+                .map(p -> p.get("receipt_type").asString()).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.wafleet.session.connector.sandbox;
+
+import io.wafleet.session.SessionWorkerProperties;
+import io.wafleet.session.kafka.EventPublisher;
+import io.wafleet.session.session.SessionService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The sandbox connector and its commands, when {@code wafleet.connector=sandbox} (the default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "wafleet.connector", havingValue = "sandbox", matchIfMissing = true)
+class SandboxConfiguration {
+
+    @Bean
+    SandboxConnector sandboxConnector(MongoTemplate mongo, ScheduledExecutorService workerScheduler,
+                                      SessionWorkerProperties properties, Clock clock, EventPublisher publisher) {
+        return new SandboxConnector(new MongoSandboxDevices(mongo), workerScheduler, properties.sandbox(), clock,
+                publisher::command);
+    }
+
+    @Bean
+    SandboxScanHandler sandboxScanHandler(SandboxConnector connector, EventPublisher publisher) {
+        return new SandboxScanHandler(connector, publisher);
+    }
+
+    @Bean
+    SandboxInboundHandler sandboxInboundHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxInboundHandler(connector, sessions);
+    }
+}

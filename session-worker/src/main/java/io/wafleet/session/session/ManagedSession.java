@@ -1,0 +1,67 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.common.connector.Session;
+import io.wafleet.common.connector.SessionStatus;
+
+/**
+ * A connector session this worker holds, with what the worker knows of it. A muted session (opened
+ * to delete an account) reports nothing and writes nothing.
+ */
+final class ManagedSession {
+
+    private final AccountId account;
+    private final boolean muted;
+    private volatile Session session;
+    private volatile SessionStatus status = SessionStatus.DISCONNECTED;
+    private volatile String phoneNumber;
+    private volatile String deviceId;
+
+    ManagedSession(AccountId account, boolean muted, String phoneNumber, String deviceId) {
+        this.account = account;
+        this.muted = muted;
+        this.phoneNumber = phoneNumber;
+        this.deviceId = deviceId;
+    }
+
+    AccountId account() {
+        return account;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    void attach(Session session) {
+        this.session = session;
+    }
+
+    SessionStatus status() {
+        return status;
+    }
+
+    void status(SessionStatus status) {
+        this.status = status;
+    }
+
+    boolean loggedIn() {
+        return status == SessionStatus.LOGGED_IN;
+    }
+
+    String phoneNumber() {
+        return phoneNumber;
+    }
+
+    String deviceId() {
+        return deviceId;
+    }
+
+    void device(String phoneNumber, String deviceId) {
+        this.phoneNumber = phoneNumber;
+        this.deviceId = deviceId;
+    }
+}

@@ -1,0 +1,85 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.connector.Credentials;
+import io.wafleet.common.connector.SessionListener;
+import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.event.Event;
+import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageReceived;
+import io.wafleet.session.credentials.CredentialStore;
+import io.wafleet.session.credentials.StoredSession;
+import io.wafleet.session.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * What one session reports, turned into the worker's records: status changes update the account and
+ * publish {@code session.status}; a login stores its credentials (encrypted); messages and receipts
+ * become events whose ids derive from the message id, so a repeat is recognised downstream.
+ * Status and credential reports of a replaced or muted session are ignored.
+ */
+final class WorkerSessionListener implements SessionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerSessionListener.class);
+
+    private final ManagedSession managed;
+    private final SessionRegistry registry;
+    private final StatusReporter status;
+    private final CredentialStore credentials;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    WorkerSessionListener(ManagedSession managed, SessionRegistry registry, StatusReporter status,
+                          CredentialStore credentials, EventPublisher publisher, Clock clock) {
+        this.managed = managed;
+        this.registry = registry;
+        this.status = status;
+        this.credentials = credentials;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void statusChanged(SessionStatus newStatus, String reason) {
+        if (!registry.isCurrent(managed)) {
+            return;
+        }
+        managed.status(newStatus);
+        if (managed.muted()) {
+            return;
+        }
+        boolean loggedOutFromPhone = newStatus == SessionStatus.LOGGED_OUT;
+        if (loggedOutFromPhone) {
+            // the credentials are worthless now; a new login is needed
+            credentials.delete(managed.account());
+        }
+        status.report(managed, newStatus, reason, loggedOutFromPhone);
+        log.info("Account {} is {}{}", managed.account(), newStatus.wireName(), reason == null ? "" : " (" + reason + ")");
+    }
+
+    @Override
+    public void loggedIn(Credentials issued, String phoneNumber, String deviceId) {
+        if (managed.muted() || !registry.isCurrent(managed)) {
+            return;
+        }
+        managed.device(phoneNumber, deviceId);
+        credentials.save(managed.account(), new StoredSession(issued, phoneNumber, deviceId));
+    }
+
+    @Override
+    public void messageReceived(MessageReceived message) {
+        if (!managed.muted()) {
+            publisher.publish(Event.of(message.id(), managed.account(), clock.instant(), message));
+        }
+    }
+
+    @Override
+    public void receiptReceived(MessageAcked receipt) {
+        if (!managed.muted() && !receipt.ids().isEmpty()) {
+            String sourceId = receipt.ids().getFirst() + "|" + receipt.receiptType();
+            publisher.publish(Event.of(sourceId, managed.account(), clock.instant(), receipt));
+        }
+    }
+}
