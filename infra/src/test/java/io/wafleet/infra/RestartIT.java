@@ -23,7 +23,7 @@ class RestartIT {
         Path dataDir = Files.createTempDirectory("wafleet-restart");
         BackingServices.Ports ports = TestFleet.freePorts();
         try (WebhookReceiver hook = new WebhookReceiver()) {
-            TestFleet first = TestFleet.start(dataDir, ports);
+            TestFleet first = TestFleet.startEmbedded(dataDir, ports);
             try {
                 FleetClient api = new FleetClient(first.baseUrl());
                 api.post("/accounts", Map.of("account_id", "survivor")).expectStatus().isCreated();
@@ -37,7 +37,7 @@ class RestartIT {
                 first.stop();
             }
 
-            TestFleet second = TestFleet.start(dataDir, ports);
+            TestFleet second = TestFleet.startEmbedded(dataDir, ports);
             try {
                 FleetClient api = new FleetClient(second.baseUrl());
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.get("/accounts/survivor")

@@ -18,10 +18,10 @@ final class TestFleet {
     private static TestFleet shared;
 
     final Path dataDir;
-    final BackingServices backing;
+    final TestBrokers.Backing backing;
     final Fleet fleet;
 
-    private TestFleet(Path dataDir, BackingServices backing, Fleet fleet) {
+    private TestFleet(Path dataDir, TestBrokers.Backing backing, Fleet fleet) {
         this.dataDir = dataDir;
         this.backing = backing;
         this.fleet = fleet;
@@ -45,7 +45,23 @@ final class TestFleet {
 
     static TestFleet start(Path dataDir, BackingServices.Ports ports) {
         try {
-            BackingServices backing = BackingServices.start(dataDir, ports);
+            return start(dataDir, TestBrokers.start(dataDir, ports));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the backing services", e);
+        }
+    }
+
+    /** The fleet on the embedded default whatever the machine has, for tests of the embedded default itself. */
+    static TestFleet startEmbedded(Path dataDir, BackingServices.Ports ports) {
+        try {
+            return start(dataDir, TestBrokers.startEmbedded(dataDir, ports));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded default", e);
+        }
+    }
+
+    private static TestFleet start(Path dataDir, TestBrokers.Backing backing) {
+        try {
             Fleet fleet = Fleet.start(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, 0);
             return new TestFleet(dataDir, backing, fleet);
         } catch (Exception e) {
@@ -63,7 +79,11 @@ final class TestFleet {
 
     void stop() {
         fleet.close();
-        backing.close();
+        try {
+            backing.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the backing services", e);
+        }
     }
 
     private static int freePort() {
