@@ -7,6 +7,8 @@ import io.wafleet.common.command.LoginWithCode;
 import io.wafleet.common.command.Logout;
 import io.wafleet.common.command.Reconnect;
 import io.wafleet.common.command.ReplyTo;
+import io.wafleet.common.command.SandboxDuplicateConnection;
+import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxScan;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.Reply;
@@ -94,6 +96,8 @@ final class FakeSessionWorker implements AutoCloseable {
             case Logout c -> c.replyTo();
             case Reconnect c -> c.replyTo();
             case SandboxScan c -> c.replyTo();
+            case SandboxDuplicateConnection c -> c.replyTo();
+            case SandboxFault c -> c.replyTo();
             default -> null;
         };
         String account = command.accountId().value();
@@ -108,6 +112,9 @@ final class FakeSessionWorker implements AutoCloseable {
                     case LoginWithCode c -> reply(replyTo, c, SessionStatus.SCAN_QR, null, PAIR_CODE);
                     case Logout c -> reply(replyTo, c, SessionStatus.LOGGED_OUT, null, null);
                     case Reconnect c -> reply(replyTo, c, SessionStatus.CONNECTING, null, null);
+                    case SandboxDuplicateConnection c -> reply(replyTo, c, SessionStatus.DISCONNECTED, null, null);
+                    case SandboxFault c -> reply(replyTo, c, c.kind() == SandboxFault.Kind.LOGGED_OUT
+                            ? SessionStatus.LOGGED_OUT : SessionStatus.DISCONNECTED, null, null);
                     default -> reply(replyTo, command, SessionStatus.LOGGED_IN, null, null);
                 };
         producer.send(new ProducerRecord<>(Topics.REPLIES, replyTo.instance(), reply));

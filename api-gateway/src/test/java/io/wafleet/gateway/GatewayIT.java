@@ -7,6 +7,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wafleet.common.command.DeleteAccount;
+import io.wafleet.common.command.SandboxDuplicateConnection;
+import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendMessage;
 import org.bson.Document;
@@ -28,6 +30,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -36,6 +39,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -253,6 +259,61 @@ class GatewayIT {
         client.post().uri("/accounts/silent-1/login").exchange().expectStatus().isEqualTo(503).expectBody()
                 .jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
         client.post().uri("/accounts/nobody/login").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void sandboxFaultsAndDuplicateConnectionsReachTheOwningWorker() {
+        create("acc-sbx").expectStatus().isCreated();
+
+        client.post().uri("/sandbox/accounts/acc-sbx/duplicate-connection").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo(200)
+                .jsonPath("$.code").isEqualTo("SUCCESS")
+                .jsonPath("$.results.account_id").isEqualTo("acc-sbx")
+                .jsonPath("$.results.status").isEqualTo("disconnected");
+        post("/sandbox/accounts/acc-sbx/fault", Map.of("kind", "logged_out")).expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("logged_out");
+        post("/sandbox/accounts/acc-sbx/fault", Map.of("kind", "disconnect")).expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("disconnected");
+
+        badRequest(post("/sandbox/accounts/acc-sbx/fault", Map.of("kind", "explode")));
+        badRequest(post("/sandbox/accounts/acc-sbx/fault", Map.of()));
+        client.post().uri("/sandbox/accounts/ghost/duplicate-connection").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        post("/sandbox/accounts/ghost/fault", Map.of("kind", "disconnect")).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(worker.commands).filteredOn(seen -> seen.value() instanceof SandboxDuplicateConnection)
+                    .singleElement().satisfies(seen -> assertThat(seen.key()).isEqualTo("acc-sbx"));
+            assertThat(worker.commands).filteredOn(seen -> seen.value() instanceof SandboxFault)
+                    .extracting(seen -> seen.key() + ":" + ((SandboxFault) seen.value()).kind().wireName())
+                    .containsExactly("acc-sbx:logged_out", "acc-sbx:disconnect");
+        });
+    }
+
+    @Test
+    void sandboxStatsAreReadFromTheSharedNetworksRecords() {
+        client.get().uri("/sandbox/stats").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo("SUCCESS")
+                .jsonPath("$.results.live_connections").isEqualTo(0)
+                .jsonPath("$.results.conflicts").isEqualTo(0);
+
+        Date future = Date.from(Instant.now().plusSeconds(60));
+        mongo.insertAll(Mono.just(List.of(
+                new Document("_id", "s1").append("connection_id", "c1").append("worker", "w1").append("expires_at", future),
+                new Document("_id", "s2").append("connection_id", "c2").append("worker", "w2").append("expires_at", future),
+                new Document("_id", "s3").append("connection_id", "c3").append("worker", "dead")
+                        .append("expires_at", Date.from(Instant.now().minusSeconds(60))))), "sandbox_connections")
+                .blockLast();
+        mongo.insert(new Document("_id", "network").append("conflicts", 3L).append("sends", 10L).append("deliveries", 7L),
+                "sandbox_stats").block();
+
+        client.get().uri("/sandbox/stats").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo(200)
+                .jsonPath("$.results.live_connections").isEqualTo(2)
+                .jsonPath("$.results.conflicts").isEqualTo(3)
+                .jsonPath("$.results.sends").isEqualTo(10)
+                .jsonPath("$.results.deliveries").isEqualTo(7);
     }
 
     private WebTestClient.ResponseSpec create(String id) {

@@ -1,6 +1,7 @@
 package io.wafleet.session;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,16 +26,36 @@ public record SessionWorkerProperties(
         @DefaultValue @Valid Kafka kafka,
         @DefaultValue @Valid Restore restore,
         @DefaultValue @Valid Sessions sessions,
+        @DefaultValue @Valid Leases leases,
         @DefaultValue @Valid Credentials credentials,
         @DefaultValue @Valid Sandbox sandbox) {
+
+    public SessionWorkerProperties {
+        if (sandbox != null && leases != null) {
+            sandbox = sandbox.resolvedAgainst(leases);
+        }
+        // a crashed or paused worker's connections must look dead to the sandbox network before its
+        // leases can be taken, or a survivor's restore would be counted as a conflict
+        if (sandbox != null && leases != null
+                && sandbox.connectionTimeout().compareTo(leases.duration().minus(leases.renewInterval())) > 0) {
+            throw new IllegalArgumentException("wafleet.sandbox.connection-timeout (" + sandbox.connectionTimeout()
+                    + ") must not exceed wafleet.leases.duration minus wafleet.leases.renew-interval ("
+                    + leases.duration().minus(leases.renewInterval()) + ")");
+        }
+    }
 
     /**
      * @param partitions        partitions of the account-keyed topics; must match every service's setting
      * @param replication       replication factor of the topics this worker declares
      * @param concurrency       consumer threads of this worker on the command topic
-     * @param sessionTimeout    group session timeout: how fast a crashed worker's partitions move
+     * @param sessionTimeout    group session timeout (classic protocol): how fast a crashed worker's partitions
+     *                          move. Shorter detects crashes sooner but evicts a worker that misses heartbeats
+     *                          for that long (long GC pause, overloaded host); a graceful stop leaves the group
+     *                          at once whatever the value
      * @param heartbeatInterval group heartbeat interval, a third of the session timeout or less
-     * @param retryInterval     pause between attempts at a command that failed
+     * @param retryInterval     pause between attempts at a command that failed; a command waiting for the
+     *                          account's lease (held by a worker that has not let go yet) is retried at this
+     *                          pace without limit, so it runs once the lease is free and is never dropped
      * @param retryAttempts     attempts at a failing command before it is rejected and dead-lettered
      */
     public record Kafka(
@@ -57,8 +78,60 @@ public record SessionWorkerProperties(
                           @DefaultValue("200ms") @NotNull Duration jitter) {
     }
 
-    /** @param callTimeout how long the worker waits for a connector call (login, restore, send, logout) */
-    public record Sessions(@DefaultValue("15s") @NotNull Duration callTimeout) {
+    /**
+     * @param callTimeout how long the worker waits for a connector call (login, restore, send, logout)
+     * @param reconnect   how a dropped connection is retried from the stored login
+     */
+    public record Sessions(@DefaultValue("15s") @NotNull Duration callTimeout,
+                           @DefaultValue @Valid Reconnect reconnect) {
+    }
+
+    /**
+     * Exponential backoff between reconnect attempts of a session whose connection dropped; after
+     * {@code maxAttempts} failed attempts the account is left {@code failed} (its login kept).
+     */
+    public record Reconnect(@DefaultValue("500ms") @NotNull Duration initialInterval,
+                            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+                            @DefaultValue("30s") @NotNull Duration maxInterval,
+                            @DefaultValue("200ms") @NotNull Duration jitter,
+                            @DefaultValue("10") @Min(1) int maxAttempts) {
+    }
+
+    /**
+     * Fenced session leases in MongoDB ({@code session_leases}): a worker runs an account's session only
+     * while it holds the account's lease, renewed in bulk every {@code renewInterval}.
+     *
+     * <p>The trade-off: {@code duration} is how long a crashed or paused worker's accounts wait before a
+     * survivor may take them, so it bounds crash failover from below (with the Kafka session timeout);
+     * shorter is faster but makes a worker that stalls (GC pause, slow or unreachable MongoDB) for longer
+     * than {@code duration - safetyMargin} give up its sessions. A session is closed once
+     * {@code duration - safetyMargin} has passed since the start of its last successful renewal, so it
+     * always stops before its lease can expire for anyone else; the margin covers clock skew between
+     * workers (expiry is compared in MongoDB with the writer's clock) and the time a close takes. With the
+     * defaults a worker survives two failed renewals in a row, and a crashed worker's accounts are free
+     * 6-8 s after the crash.
+     *
+     * @param duration      how long a lease stays valid without renewal
+     * @param renewInterval how often all of this worker's leases are extended (one update per interval)
+     * @param safetyMargin  how long before a lease could expire its session is closed, without a renewal
+     */
+    public record Leases(@DefaultValue("8s") @NotNull Duration duration,
+                         @DefaultValue("2s") @NotNull Duration renewInterval,
+                         @DefaultValue("2s") @NotNull Duration safetyMargin) {
+
+        public Leases {
+            if (duration != null && renewInterval != null && safetyMargin != null
+                    && renewInterval.compareTo(duration.minus(safetyMargin)) >= 0) {
+                throw new IllegalArgumentException("wafleet.leases.renew-interval (" + renewInterval
+                        + ") must be shorter than duration minus safety-margin (" + duration.minus(safetyMargin) + ")");
+            }
+        }
+
+        /** How often held leases are checked against their local deadline: a quarter of the slack, at least 50 ms. */
+        public Duration checkInterval() {
+            Duration quarter = safetyMargin.compareTo(renewInterval) < 0 ? safetyMargin.dividedBy(4) : renewInterval.dividedBy(4);
+            return quarter.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : quarter;
+        }
     }
 
     /**
@@ -77,13 +150,29 @@ public record SessionWorkerProperties(
     /**
      * The sandbox connector.
      *
-     * @param qrDuration how long an issued QR code (or pairing code) stays valid
-     * @param autoScan   complete a pending login by itself after this delay; unset (the default) waits for a scan
-     * @param receipts   when the simulated recipient's receipts come back
+     * @param qrDuration        how long an issued QR code (or pairing code) stays valid
+     * @param autoScan          complete a pending login by itself after this delay; unset (the default) waits for a scan
+     * @param receipts          when the simulated recipient's receipts come back
+     * @param keepaliveInterval how often this worker's live connections tell the shared network they are alive,
+     *                          and learn whether another connection replaced them; unset: the lease renew interval
+     * @param connectionTimeout a connection not heard of for this long is dead to the network: replacing it is
+     *                          no conflict. At most the lease duration minus the renew interval, so that a crashed
+     *                          or paused worker's connections are dead before its leases can be taken over; unset:
+     *                          the lease duration minus one and a half renew intervals (5 s by default)
      */
     public record Sandbox(@DefaultValue("60s") @NotNull Duration qrDuration,
                           Duration autoScan,
-                          @DefaultValue @Valid Receipts receipts) {
+                          @DefaultValue @Valid Receipts receipts,
+                          Duration keepaliveInterval,
+                          Duration connectionTimeout) {
+
+        /** These settings with the keepalive defaults derived from the lease settings. */
+        Sandbox resolvedAgainst(Leases leases) {
+            Duration keepalive = keepaliveInterval != null ? keepaliveInterval : leases.renewInterval();
+            Duration timeout = connectionTimeout != null ? connectionTimeout
+                    : leases.duration().minus(leases.renewInterval().multipliedBy(3).dividedBy(2));
+            return new Sandbox(qrDuration, autoScan, receipts, keepalive, timeout);
+        }
     }
 
     public record Receipts(@DefaultValue("20ms") @NotNull Duration sent,

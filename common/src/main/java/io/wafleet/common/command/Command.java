@@ -25,9 +25,12 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SendImage.class, name = "send.image"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
+        @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
+        @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
 })
 public sealed interface Command
-        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SandboxScan, SandboxInbound {
+        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SandboxScan, SandboxInbound,
+        SandboxDuplicateConnection, SandboxFault {
 
     int SCHEMA_VERSION = 1;
 

@@ -3,8 +3,22 @@ package io.wafleet.common.connector;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageReceived;
 
-/** What a {@link Session} reports to the worker that opened it. Implementations must not block. */
+/**
+ * What a {@link Session} reports to the worker that opened it. Implementations must not block.
+ *
+ * <p>Status reasons the worker acts on: a logged-in session that reports {@link SessionStatus#DISCONNECTED}
+ * lost its connection and is reconnected from its stored login with backoff, unless the reason is
+ * {@link #CONFLICT} (WhatsApp replaced it with another connection of the same login: reconnecting
+ * would only fight that one). {@link SessionStatus#LOGGED_OUT} with {@link #LOGGED_OUT_FROM_PHONE}
+ * means the login is worthless: the worker deletes it and does not retry.
+ */
 public interface SessionListener {
+
+    /** Reason of a {@code disconnected} session that another connection of the same login replaced. */
+    String CONFLICT = "conflict";
+
+    /** Reason of a {@code logged_out} session whose device was unlinked on the phone. */
+    String LOGGED_OUT_FROM_PHONE = "logged_out_from_phone";
 
     /** The session moved to {@code status}; {@code reason} may be null. */
     void statusChanged(SessionStatus status, String reason);

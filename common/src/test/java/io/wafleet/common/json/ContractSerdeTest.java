@@ -9,6 +9,8 @@ import io.wafleet.common.command.Logout;
 import io.wafleet.common.command.MediaRef;
 import io.wafleet.common.command.Reconnect;
 import io.wafleet.common.command.ReplyTo;
+import io.wafleet.common.command.SandboxDuplicateConnection;
+import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxScan;
 import io.wafleet.common.command.SendImage;
@@ -56,7 +58,10 @@ class ContractSerdeTest {
                 new SendMessage("c6", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello", AT),
                 new SendImage("c7", ACCOUNT, v, "3EB0BBBB", "6281234567890", "caption", IMAGE, null),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
-                new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE));
+                new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
+                new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
+                new SandboxFault("c11", ACCOUNT, v, SandboxFault.Kind.DISCONNECT, REPLY),
+                new SandboxFault("c12", ACCOUNT, v, SandboxFault.Kind.LOGGED_OUT, null));
     }
 
     static Stream<EventPayload> payloads() {
@@ -105,6 +110,17 @@ class ContractSerdeTest {
                  "message_id":"3EB0DDDD","phone":"6281234567890","message":"from kcat","extra_field":true}""";
         Command command = WafleetJson.commandDeserializer().deserialize("t", fromKcat.getBytes(StandardCharsets.UTF_8));
         assertThat(command).isEqualTo(new SendMessage("k1", AccountId.of("acc-1"), 1, "3EB0DDDD", "6281234567890", "from kcat", null));
+    }
+
+    @Test
+    void sandboxCommandsUseTheirWireNames() {
+        String json = new String(WafleetJson.<Command>serializer().serialize("t",
+                new SandboxFault("f1", ACCOUNT, 1, SandboxFault.Kind.LOGGED_OUT, null)), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"type\":\"sandbox.fault\"").contains("\"kind\":\"logged_out\"");
+        String duplicate = """
+                {"type":"sandbox.duplicate_connection","command_id":"d1","account_id":"acc-1","schema_version":1}""";
+        assertThat(WafleetJson.commandDeserializer().deserialize("t", duplicate.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new SandboxDuplicateConnection("d1", AccountId.of("acc-1"), 1, null));
     }
 
     @Test

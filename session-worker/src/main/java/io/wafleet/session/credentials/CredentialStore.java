@@ -6,6 +6,7 @@ import io.wafleet.session.SessionWorkerProperties;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,13 +26,17 @@ import java.util.Optional;
 
 /**
  * {@code session_credentials}: one document per logged-in account ({@code _id}, {@code connector},
- * {@code data}, {@code updated_at}). {@code data} is the sealed form of the credentials, phone number
- * and device id, so nothing about the login is readable at rest.
+ * {@code data}, {@code lease_epoch}, {@code updated_at}). {@code data} is the sealed form of the
+ * credentials, phone number and device id, so nothing about the login is readable at rest.
+ *
+ * <p>Writes made by a session are fenced by the epoch of the lease it was opened under: a save or
+ * delete is refused when the document bears a higher {@code lease_epoch}, written by a newer session.
  */
 @Component
 public class CredentialStore {
 
     static final String COLLECTION = "session_credentials";
+    private static final String EPOCH = "lease_epoch";
 
     private final MongoTemplate mongo;
     private final CredentialCipher cipher;
@@ -49,13 +54,21 @@ public class CredentialStore {
         this.clock = clock;
     }
 
-    public void save(AccountId account, StoredSession session) {
+    /** Stores the login of the session holding the lease at {@code epoch}; false if a newer session's login is stored. */
+    public boolean save(AccountId account, long epoch, StoredSession session) {
         byte[] sealed = cipher.encrypt(serialize(session), account.value());
         Update update = new Update()
                 .set("connector", session.credentials().connector())
                 .set("data", new Binary(sealed))
+                .set(EPOCH, epoch)
                 .set("updated_at", clock.instant());
-        mongo.upsert(byId(account), update, COLLECTION);
+        try {
+            mongo.upsert(fenced(account, epoch), update, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException newerLogin) {
+            // the filter missed an existing document, so it bears a higher epoch
+            return false;
+        }
     }
 
     public Optional<StoredSession> load(AccountId account) {
@@ -71,6 +84,12 @@ public class CredentialStore {
         return mongo.exists(byId(account), COLLECTION);
     }
 
+    /** Deletes the login as the session holding the lease at {@code epoch}, unless a newer session stored one. */
+    public void delete(AccountId account, long epoch) {
+        mongo.remove(fenced(account, epoch), COLLECTION);
+    }
+
+    /** Deletes the login whoever stored it: the account itself was deleted. */
     public void delete(AccountId account) {
         mongo.remove(byId(account), COLLECTION);
     }
@@ -84,6 +103,11 @@ public class CredentialStore {
                 .filter(id -> id instanceof String value && AccountId.isValid(value))
                 .map(id -> AccountId.of((String) id))
                 .toList();
+    }
+
+    private static Query fenced(AccountId account, long epoch) {
+        return Query.query(Criteria.where("_id").is(account.value())
+                .orOperator(Criteria.where(EPOCH).is(null), Criteria.where(EPOCH).lte(epoch)));
     }
 
     private static Query byId(AccountId account) {

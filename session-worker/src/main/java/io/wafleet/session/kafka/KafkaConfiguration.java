@@ -4,6 +4,7 @@ import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.session.SessionWorkerProperties;
+import io.wafleet.session.session.LeaseUnavailableException;
 import io.wafleet.session.session.RejectedCommandException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -87,12 +88,28 @@ class KafkaConfiguration {
         return factory;
     }
 
+    /**
+     * Failing commands are retried a few times, then rejected; a command waiting for its account's lease
+     * (held by a worker that has not let go yet) is retried without limit, so it is never dropped: the
+     * lease expires by itself once its holder is gone.
+     */
     @Bean
     DefaultErrorHandler commandErrorHandler(RejectedCommandRecoverer recoverer, SessionWorkerProperties properties) {
         SessionWorkerProperties.Kafka kafka = properties.kafka();
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(kafka.retryInterval().toMillis(), kafka.retryAttempts() - 1L));
+        long interval = kafka.retryInterval().toMillis();
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval, kafka.retryAttempts() - 1L));
         handler.addNotRetryableExceptions(RejectedCommandException.class);
+        handler.setBackOffFunction((record, exception) -> waitsForLease(exception)
+                ? new FixedBackOff(interval, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
+    }
+
+    private static boolean waitsForLease(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof LeaseUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

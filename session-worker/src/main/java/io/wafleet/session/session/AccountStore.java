@@ -5,7 +5,6 @@ import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.SessionStatusChanged;
 import io.wafleet.session.WorkerId;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -13,14 +12,20 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 /**
  * The session worker's writes to {@code accounts}: single-document updates, never upserts, so an
- * account the gateway deleted stays deleted.
+ * account the gateway deleted stays deleted. Each write is fenced: it carries the epoch of the lease
+ * its session was opened under ({@code lease_epoch}) and is refused by the filter when the document
+ * already bears a higher one, so a worker that lost the account cannot overwrite its next owner's
+ * state, even after a pause between its own lease check and the write.
  */
 @Component
 class AccountStore {
 
     private static final String COLLECTION = "accounts";
+    private static final String EPOCH = "lease_epoch";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -30,13 +35,17 @@ class AccountStore {
         this.clock = clock;
     }
 
-    /** Records a status change; {@code forgetDevice} clears the linked device (logout). */
-    void statusChanged(AccountId account, SessionStatusChanged change, boolean forgetDevice) {
+    /**
+     * Records a status change made under the lease at {@code epoch}; {@code forgetDevice} clears the
+     * linked device (logout). False when refused: the account has moved on to a newer lease.
+     */
+    boolean statusChanged(AccountId account, long epoch, SessionStatusChanged change, boolean forgetDevice) {
         Instant now = clock.instant();
         Update update = new Update()
                 .set("status", change.status().wireName())
                 .set("status_reason", change.reason())
                 .set("owner", change.owner())
+                .set(EPOCH, epoch)
                 .set("updated_at", now);
         if (change.status() == SessionStatus.LOGGED_IN) {
             update.set("last_connected", now);
@@ -50,12 +59,21 @@ class AccountStore {
         if (forgetDevice) {
             update.set("device_id", null).set("phone_number", null);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(account.value())), update, COLLECTION);
+        if (mongo.updateFirst(fenced(account, epoch), update, COLLECTION).getMatchedCount() > 0) {
+            return true;
+        }
+        // nothing matched: a deleted account (nothing to refuse), or a newer lease's write (refused)
+        return !mongo.exists(Query.query(where("_id").is(account.value())), COLLECTION);
     }
 
-    /** This worker no longer holds the account (revocation); a newer owner's mark is left alone. */
-    void releaseOwner(AccountId account, WorkerId worker) {
-        Query mine = Query.query(Criteria.where("_id").is(account.value()).and("owner").is(worker.value()));
+    /** This worker no longer holds the account (hand-over); a newer owner's mark is left alone. */
+    void releaseOwner(AccountId account, WorkerId worker, long epoch) {
+        Query mine = fenced(account, epoch).addCriteria(where("owner").is(worker.value()));
         mongo.updateFirst(mine, new Update().set("owner", null).set("updated_at", clock.instant()), COLLECTION);
+    }
+
+    private static Query fenced(AccountId account, long epoch) {
+        return Query.query(where("_id").is(account.value())
+                .orOperator(where(EPOCH).is(null), where(EPOCH).lte(epoch)));
     }
 }

@@ -5,20 +5,23 @@ import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionStatus;
 
 /**
- * A connector session this worker holds, with what the worker knows of it. A muted session (opened
- * to delete an account) reports nothing and writes nothing.
+ * A connector session this worker holds, with what the worker knows of it and the epoch of the lease
+ * it was opened under: every write of its state is checked against that epoch. A muted session
+ * (opened to delete an account or log it out) reports nothing through its listener.
  */
 final class ManagedSession {
 
     private final AccountId account;
+    private final long epoch;
     private final boolean muted;
     private volatile Session session;
     private volatile SessionStatus status = SessionStatus.DISCONNECTED;
     private volatile String phoneNumber;
     private volatile String deviceId;
 
-    ManagedSession(AccountId account, boolean muted, String phoneNumber, String deviceId) {
+    ManagedSession(AccountId account, long epoch, boolean muted, String phoneNumber, String deviceId) {
         this.account = account;
+        this.epoch = epoch;
         this.muted = muted;
         this.phoneNumber = phoneNumber;
         this.deviceId = deviceId;
@@ -26,6 +29,10 @@ final class ManagedSession {
 
     AccountId account() {
         return account;
+    }
+
+    long epoch() {
+        return epoch;
     }
 
     boolean muted() {

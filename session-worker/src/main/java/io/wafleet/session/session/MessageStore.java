@@ -14,14 +14,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code messages}: one document per message id, inserted before the connector sees the message.
- * The unique {@code _id} makes the insert the at-most-once gate: a second insert fails and the caller
- * re-publishes the recorded outcome instead of sending again.
+ * {@code messages}: one document per message id, recorded {@code queued} when its command first runs.
+ * The at-most-once gate is the conditional {@code queued -> sending} update made right before the
+ * connector sees the message, under the account's session and lease: only one attempt can win it, and
+ * a replayed command that finds the message {@code sending}, {@code sent} or {@code failed} re-publishes
+ * the outcome (if known) instead of sending again. A message still {@code queued} was never handed
+ * over (its first attempt waited for a lease, say), so a replay may send it.
  */
 @Component
 class MessageStore {
 
     static final String QUEUED = "queued";
+    static final String SENDING = "sending";
     static final String SENT = "sent";
     static final String FAILED = "failed";
     private static final String COLLECTION = "messages";
@@ -53,9 +57,18 @@ class MessageStore {
         }
     }
 
+    /** Claims the message for the connector; false if another attempt did (or it already ended). */
+    boolean claim(String messageId) {
+        Query queued = Query.query(Criteria.where("_id").is(messageId).and("status").is(QUEUED));
+        Update update = new Update().set("status", SENDING).set("updated_at", clock.instant());
+        return mongo.updateFirst(queued, update, COLLECTION).getModifiedCount() > 0;
+    }
+
+    /** Records how the message ended, unless it already has an outcome. */
     void outcome(String messageId, String status, String reason) {
         Update update = new Update().set("status", status).set("reason", reason).set("updated_at", clock.instant());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)), update, COLLECTION);
+        Query open = Query.query(Criteria.where("_id").is(messageId).and("status").in(QUEUED, SENDING));
+        mongo.updateFirst(open, update, COLLECTION);
     }
 
     void deleteAll(AccountId account) {

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Ownership follows the command partitions. Assigned: the logged-in accounts of those partitions are
- * queued for restore. Revoked or lost: their pending restores are dropped and their sessions closed
- * (not logged out) before the offsets are committed, so the next owner finds them free.
+ * queued for restore. Revoked or lost: their pending restores are dropped and their sessions handed
+ * over (closed without logging out, leases given back, {@code owner} cleared) before the offsets are
+ * committed, so the next owner finds them free. A graceful stop revokes every partition as the
+ * consumers leave the group, so survivors take over at once.
  */
 @Component
 class OwnershipRebalanceListener implements ConsumerAwareRebalanceListener {
@@ -27,14 +29,14 @@ class OwnershipRebalanceListener implements ConsumerAwareRebalanceListener {
     private final OwnedPartitions owned;
     private final CredentialStore credentials;
     private final StartQueue starts;
-    private final SessionService sessions;
+    private final SessionHandover handover;
 
     OwnershipRebalanceListener(OwnedPartitions owned, CredentialStore credentials, StartQueue starts,
-                               SessionService sessions) {
+                               SessionHandover handover) {
         this.owned = owned;
         this.credentials = credentials;
         this.starts = starts;
-        this.sessions = sessions;
+        this.handover = handover;
     }
 
     @Override
@@ -71,7 +73,7 @@ class OwnershipRebalanceListener implements ConsumerAwareRebalanceListener {
         }
         owned.remove(revoked);
         starts.cancel(account -> revoked.contains(owned.partitionOf(account)));
-        sessions.release(account -> revoked.contains(owned.partitionOf(account)));
+        handover.release(account -> revoked.contains(owned.partitionOf(account)));
         log.info("{} command partitions {}: their sessions are closed", how, revoked);
     }
 

@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.event.Event;
+import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageSent;
 import io.wafleet.session.kafka.EventPublisher;
@@ -15,10 +16,13 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Sends at most once per message id: the message is recorded before the connector sees it, and a
- * replayed send only re-publishes the recorded outcome, with the event ids of the first time.
+ * Sends at most once per message id: the message is recorded, then claimed right before the
+ * connector sees it, under the account's lease; a replayed send only re-publishes the recorded
+ * outcome, with the event ids of the first time. The outcome of a send is recorded and published only
+ * while the lease it was sent under is still held.
  */
 @Service
 class SendService {
@@ -27,19 +31,21 @@ class SendService {
 
     private final MessageStore messages;
     private final SessionService sessions;
+    private final SessionLeases leases;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    SendService(MessageStore messages, SessionService sessions, EventPublisher publisher, Clock clock) {
+    SendService(MessageStore messages, SessionService sessions, SessionLeases leases, EventPublisher publisher, Clock clock) {
         this.messages = messages;
         this.sessions = sessions;
+        this.leases = leases;
         this.publisher = publisher;
         this.clock = clock;
     }
 
     void send(String commandId, AccountId account, OutboundMessage message, String type, Instant expiresAt) {
         Optional<Document> earlier = messages.recordOrFindEarlier(message.messageId(), commandId, account, message.to(), type);
-        if (earlier.isPresent()) {
+        if (earlier.isPresent() && !MessageStore.QUEUED.equals(earlier.get().getString("status"))) {
             republish(account, earlier.get());
             return;
         }
@@ -47,14 +53,22 @@ class SendService {
             fail(commandId, account, message.messageId(), message.to(), "expired");
             return;
         }
+        OptionalLong epoch;
         try {
-            sessions.send(account, message);
+            epoch = sessions.send(account, message, () -> messages.claim(message.messageId()));
         } catch (ConnectorException e) {
             fail(commandId, account, message.messageId(), message.to(), e.reason());
             return;
         }
-        messages.outcome(message.messageId(), MessageStore.SENT, null);
-        publish(commandId, account, new MessageSent(message.messageId(), message.to(), type));
+        if (epoch.isEmpty()) {
+            log.warn("Message {} was claimed by another attempt; not sending it twice", message.messageId());
+        } else if (!leases.holds(account, epoch.getAsLong())) {
+            log.warn("Message {} was sent, but the lease it was sent under is lost: outcome not recorded by this worker",
+                    message.messageId());
+        } else {
+            messages.outcome(message.messageId(), MessageStore.SENT, null);
+            publish(commandId, account, new MessageSent(message.messageId(), message.to(), type));
+        }
     }
 
     private void fail(String commandId, AccountId account, String messageId, String to, String reason) {
@@ -74,7 +88,7 @@ class SendService {
         }
     }
 
-    private void publish(String commandId, AccountId account, io.wafleet.common.event.EventPayload payload) {
+    private void publish(String commandId, AccountId account, EventPayload payload) {
         publisher.publish(Event.of(commandId, account, clock.instant(), payload));
     }
 }

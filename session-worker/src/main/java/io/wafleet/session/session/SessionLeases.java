@@ -2,15 +2,41 @@ package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
 
+import java.util.List;
+
 /**
- * The guard against two live connections for one account: a session is opened only once its lease
- * is taken, and the lease is given back when the session closes. The fenced MongoDB implementation
- * (owner, epoch, expiry, renewed in bulk) replaces {@link UnfencedSessionLeases} in a later step.
+ * The guard against two live connections for one account: a fenced lease per account (owner, epoch,
+ * expiry). A session is opened only once its lease is taken, and every write of its state is checked
+ * against the lease's epoch; the lease is renewed in bulk while held and given back when the session
+ * closes. A worker that cannot renew stops its sessions before the leases can expire for anyone else.
  */
 interface SessionLeases {
 
-    /** Takes (or keeps) the account's lease for this worker; false if another worker holds it. */
-    boolean acquire(AccountId account);
+    /** An account's lease as this worker held it, at an epoch. */
+    record Lease(AccountId account, long epoch) {
+    }
 
-    void release(AccountId account);
+    /**
+     * Takes the account's lease for a new session: free, expired, or already this worker's. Every
+     * acquisition gets a higher epoch than any before it.
+     *
+     * @return the epoch of the lease taken
+     * @throws LeaseUnavailableException when another worker holds it
+     */
+    long acquire(AccountId account);
+
+    /**
+     * True while this worker holds the account's lease at {@code epoch} with time to spare: the local
+     * view, refreshed by renewals, which turns false a safety margin before the lease could expire.
+     */
+    boolean holds(AccountId account, long epoch);
+
+    /** Gives the lease back if this worker still holds it at {@code epoch}; another owner's lease is left alone. */
+    void release(AccountId account, long epoch);
+
+    /** Extends every lease held, in one update; answers those found no longer this worker's (no longer held). */
+    List<Lease> renew();
+
+    /** The leases whose local deadline passed without a renewal (no longer held). */
+    List<Lease> overdue();
 }

@@ -3,50 +3,71 @@ package io.wafleet.session.session;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.session.credentials.CredentialStore;
 import io.wafleet.session.credentials.CredentialsUnreadableException;
 import io.wafleet.session.credentials.StoredSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Brings a session back from its stored login, without a QR scan. A login the phone has dropped is
- * reported by the connector ({@code logged_out}); any other failure leaves the account {@code failed}
- * with the connector's reason, and its credentials stored for a later reconnect.
+ * Brings a session back from its stored login, without a QR scan. The lease is taken first, so even
+ * a failure is reported under it. A login the phone has dropped is reported by the connector
+ * ({@code logged_out}); any other failure leaves the account {@code failed} with the connector's
+ * reason, and its credentials stored for a later reconnect. Callers hold the account's lock.
  */
-final class SessionRestore {
+@Component
+class SessionRestore {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRestore.class);
 
+    private final SessionHolder holder;
     private final CredentialStore credentials;
     private final StatusReporter status;
     private final Duration timeout;
 
-    SessionRestore(CredentialStore credentials, StatusReporter status, Duration timeout) {
+    SessionRestore(SessionHolder holder, CredentialStore credentials, StatusReporter status,
+                   SessionWorkerProperties properties) {
+        this.holder = holder;
         this.credentials = credentials;
         this.status = status;
-        this.timeout = timeout;
+        this.timeout = properties.sessions().callTimeout();
     }
 
-    Optional<ManagedSession> run(AccountId account, boolean muted, Function<StoredSession, ManagedSession> opener,
-                                 Consumer<ManagedSession> closer) {
-        Optional<StoredSession> stored = load(account, muted);
+    /**
+     * The restored, logged-in session, or empty when it could not be restored.
+     *
+     * @throws LeaseUnavailableException when another worker holds the account's lease
+     */
+    Optional<ManagedSession> run(AccountId account, boolean muted) {
+        ManagedSession managed = holder.open(account, muted, null, null);
+        try {
+            return restore(managed);
+        } catch (RuntimeException e) {
+            holder.close(managed);
+            throw e;
+        }
+    }
+
+    private Optional<ManagedSession> restore(ManagedSession managed) {
+        boolean muted = managed.muted();
+        Optional<StoredSession> stored = load(managed);
         if (stored.isEmpty()) {
+            holder.close(managed);
             return Optional.empty();
         }
-        ManagedSession managed = opener.apply(stored.get());
+        managed.device(stored.get().phoneNumber(), stored.get().deviceId());
         try {
             ConnectorCalls.await(managed.session().restore(stored.get().credentials()), timeout);
         } catch (ConnectorException e) {
             if (!muted && managed.status() != SessionStatus.LOGGED_OUT) {
                 status.report(managed, SessionStatus.FAILED, e.reason(), false);
             }
-            closer.accept(managed);
+            holder.close(managed);
             return Optional.empty();
         }
         if (!managed.loggedIn()) {
@@ -59,13 +80,13 @@ final class SessionRestore {
         return Optional.of(managed);
     }
 
-    private Optional<StoredSession> load(AccountId account, boolean muted) {
+    private Optional<StoredSession> load(ManagedSession managed) {
         try {
-            return credentials.load(account);
+            return credentials.load(managed.account());
         } catch (CredentialsUnreadableException e) {
-            log.warn("Cannot restore account {}: {}", account, e.getMessage());
-            if (!muted) {
-                status.report(account, SessionStatus.FAILED, "credentials_unreadable", null, null, false);
+            log.warn("Cannot restore account {}: {}", managed.account(), e.getMessage());
+            if (!managed.muted()) {
+                status.report(managed, SessionStatus.FAILED, "credentials_unreadable", false);
             }
             return Optional.empty();
         }

@@ -1,56 +1,47 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
-import io.wafleet.common.connector.Connector;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.session.SessionWorkerProperties;
-import io.wafleet.session.WorkerId;
 import io.wafleet.session.credentials.CredentialStore;
-import io.wafleet.session.kafka.EventPublisher;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * The life of the sessions this worker holds: logins, restores from stored credentials, logout,
- * reconnect and hand-over. Every operation runs under the account's lock; sessions are opened only
- * here ({@link #open}), after taking the account's lease.
+ * What commands do to the sessions this worker holds: logins, restores from stored credentials,
+ * sends, logout, reconnect and deletion. Every operation runs under the account's lock; sessions are
+ * opened and closed through {@link SessionHolder}, under the account's lease. An operation that needs
+ * a session while another worker holds the lease throws {@link LeaseUnavailableException}: the
+ * command waits in Kafka (the error handler retries it) until the lease is free.
  */
 @Service
 public class SessionService {
 
     private final SessionRegistry registry;
-    private final Connector connector;
+    private final SessionHolder holder;
+    private final SessionRestore restore;
     private final CredentialStore credentials;
     private final StatusReporter status;
     private final SessionLeases leases;
-    private final AccountStore accounts;
-    private final EventPublisher publisher;
-    private final WorkerId worker;
-    private final Clock clock;
     private final Duration timeout;
-    private final SessionRestore restore;
 
-    SessionService(SessionRegistry registry, Connector connector, CredentialStore credentials, StatusReporter status,
-                   SessionLeases leases, AccountStore accounts, EventPublisher publisher, WorkerId worker, Clock clock,
-                   SessionWorkerProperties properties) {
+    SessionService(SessionRegistry registry, SessionHolder holder, SessionRestore restore, CredentialStore credentials,
+                   StatusReporter status, SessionLeases leases, SessionWorkerProperties properties) {
         this.registry = registry;
-        this.connector = connector;
+        this.holder = holder;
+        this.restore = restore;
         this.credentials = credentials;
         this.status = status;
         this.leases = leases;
-        this.accounts = accounts;
-        this.publisher = publisher;
-        this.worker = worker;
-        this.clock = clock;
         this.timeout = properties.sessions().callTimeout();
-        this.restore = new SessionRestore(credentials, status, timeout);
     }
 
     /** True when the account has a logged-in session here, restored from its stored credentials if need be. */
@@ -58,25 +49,48 @@ public class SessionService {
         return registry.locked(account, () -> liveOrRestored(account).isPresent());
     }
 
+    /** The status of the account's session here; {@code disconnected} when there is none. */
+    public SessionStatus statusOf(AccountId account) {
+        ManagedSession held = registry.get(account);
+        return held == null ? SessionStatus.DISCONNECTED : held.status();
+    }
+
     Session.QrCode startQrLogin(AccountId account) {
         return registry.locked(account, () -> {
             refuseIfLoggedIn(account);
-            return ConnectorCalls.await(open(account, false, null, null).session().loginWithQr(), timeout);
+            return ConnectorCalls.await(holder.open(account, false, null, null).session().loginWithQr(), timeout);
         });
     }
 
     String startCodeLogin(AccountId account, String phoneNumber) {
         return registry.locked(account, () -> {
             refuseIfLoggedIn(account);
-            return ConnectorCalls.await(open(account, false, null, null).session().loginWithCode(phoneNumber), timeout);
+            return ConnectorCalls.await(holder.open(account, false, null, null).session().loginWithCode(phoneNumber), timeout);
         });
     }
 
-    void send(AccountId account, OutboundMessage message) {
-        registry.locked(account, () -> {
+    /**
+     * Sends through the account's logged-in session (restored if need be). {@code handOver} runs once the
+     * session and its lease are in hand, right before the connector sees the message; if it answers
+     * false nothing is sent.
+     *
+     * @return the lease epoch of the session that sent, or empty when {@code handOver} declined
+     */
+    OptionalLong send(AccountId account, OutboundMessage message, BooleanSupplier handOver) {
+        return registry.locked(account, () -> {
             ManagedSession live = liveOrRestored(account)
                     .orElseThrow(() -> new ConnectorException("not_logged_in", "the account has no logged-in session"));
-            ConnectorCalls.await(live.session().send(message), timeout);
+            requireLease(live);
+            if (!handOver.getAsBoolean()) {
+                return OptionalLong.empty();
+            }
+            try {
+                ConnectorCalls.await(live.session().send(message), timeout);
+            } catch (ConnectorException e) {
+                requireLease(live);
+                throw e;
+            }
+            return OptionalLong.of(live.epoch());
         });
     }
 
@@ -85,8 +99,8 @@ public class SessionService {
             if (!credentials.exists(account)) {
                 throw new ConnectorException("not_logged_in", "the account has no stored login to reconnect");
             }
-            close(registry.get(account));
-            return restore(account, false).map(ManagedSession::status).orElse(SessionStatus.LOGGED_OUT);
+            holder.close(registry.get(account));
+            return restore.run(account, false).map(ManagedSession::status).orElse(SessionStatus.LOGGED_OUT);
         });
     }
 
@@ -94,12 +108,17 @@ public class SessionService {
     void logout(AccountId account) {
         registry.locked(account, () -> {
             ManagedSession held = liveOrRestored(account).orElse(registry.get(account));
-            if (held == null && !credentials.exists(account)) {
-                throw new ConnectorException("not_logged_in", "the account has no session to log out");
+            if (held == null) {
+                if (!credentials.exists(account)) {
+                    throw new ConnectorException("not_logged_in", "the account has no session to log out");
+                }
+                // a login that cannot be restored: a bare session takes the lease that fences the writes below
+                held = holder.open(account, true, null, null);
             }
-            logOutAndForget(held);
-            credentials.delete(account);
-            status.report(account, SessionStatus.DISCONNECTED, "logout", null, null, true);
+            logOut(held);
+            credentials.delete(account, held.epoch());
+            status.report(held, SessionStatus.DISCONNECTED, "logout", true);
+            holder.close(held);
         });
     }
 
@@ -108,10 +127,11 @@ public class SessionService {
         registry.locked(account, () -> {
             ManagedSession held = registry.get(account);
             if ((held == null || !held.loggedIn()) && credentials.exists(account)) {
-                close(held);
-                held = restore(account, true).orElse(null);
+                holder.close(held);
+                held = restore.run(account, true).orElse(null);
             }
-            logOutAndForget(held);
+            logOut(held);
+            holder.close(held);
             credentials.delete(account);
         });
     }
@@ -119,20 +139,10 @@ public class SessionService {
     /** A start-queue restore: only while this worker still owns the account and holds no session for it. */
     void restoreOwned(AccountId account, Predicate<AccountId> stillOwned) {
         registry.locked(account, () -> {
-            if (stillOwned.test(account) && registry.get(account) == null) {
-                restore(account, false);
+            if (stillOwned.test(account) && registry.get(account) == null && credentials.exists(account)) {
+                restore.run(account, false);
             }
         });
-    }
-
-    /** Hand-over: closes (without logging out) the sessions of accounts this worker no longer owns. */
-    void release(Predicate<AccountId> revoked) {
-        for (AccountId account : registry.accounts(revoked)) {
-            registry.locked(account, () -> {
-                close(registry.get(account));
-                accounts.releaseOwner(account, worker);
-            });
-        }
     }
 
     private Optional<ManagedSession> liveOrRestored(AccountId account) {
@@ -143,13 +153,15 @@ public class SessionService {
         if (live != null && live.status() == SessionStatus.SCAN_QR) {
             return Optional.empty();
         }
-        close(live);
-        return credentials.exists(account) ? restore(account, false) : Optional.empty();
+        holder.close(live);
+        return credentials.exists(account) ? restore.run(account, false) : Optional.empty();
     }
 
-    private Optional<ManagedSession> restore(AccountId account, boolean muted) {
-        return restore.run(account, muted, stored -> open(account, muted, stored.phoneNumber(), stored.deviceId()),
-                this::close);
+    private void requireLease(ManagedSession live) {
+        if (!leases.holds(live.account(), live.epoch())) {
+            // the lease keeper closes the session; the command waits for whoever holds the account now
+            throw new LeaseUnavailableException(live.account(), "no one (lease epoch " + live.epoch() + " lost)", null);
+        }
     }
 
     private void refuseIfLoggedIn(AccountId account) {
@@ -159,33 +171,13 @@ public class SessionService {
         }
     }
 
-    private ManagedSession open(AccountId account, boolean muted, String phone, String device) {
-        close(registry.get(account));
-        if (!leases.acquire(account)) {
-            throw new ConnectorException("lease_held_elsewhere", "another worker holds the account's session");
-        }
-        ManagedSession managed = new ManagedSession(account, muted, phone, device);
-        managed.attach(connector.open(account,
-                new WorkerSessionListener(managed, registry, status, credentials, publisher, clock)));
-        registry.put(managed);
-        return managed;
-    }
-
-    private void logOutAndForget(ManagedSession held) {
+    private void logOut(ManagedSession held) {
         if (held != null && held.loggedIn()) {
             try {
                 ConnectorCalls.await(held.session().logout(), timeout);
             } catch (ConnectorException e) {
                 // the stored login is dropped anyway; the device may stay listed on the phone
             }
-        }
-        close(held);
-    }
-
-    private void close(ManagedSession session) {
-        if (session != null && registry.remove(session)) {
-            session.session().close();
-            leases.release(session.account());
         }
     }
 }

@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * What one session reports, turned into the worker's records: status changes update the account and
  * publish {@code session.status}; a login stores its credentials (encrypted); messages and receipts
  * become events whose ids derive from the message id, so a repeat is recognised downstream.
- * Status and credential reports of a replaced or muted session are ignored.
+ * Status and credential reports of a replaced or muted session, or of one whose lease is no longer
+ * held, are ignored. A logged-in session that drops (other than by a conflict) goes to {@code onDrop}.
  */
 final class WorkerSessionListener implements SessionListener {
 
@@ -28,17 +30,20 @@ final class WorkerSessionListener implements SessionListener {
     private final SessionRegistry registry;
     private final StatusReporter status;
     private final CredentialStore credentials;
+    private final SessionLeases leases;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final Consumer<ManagedSession> onDrop;
 
-    WorkerSessionListener(ManagedSession managed, SessionRegistry registry, StatusReporter status,
-                          CredentialStore credentials, EventPublisher publisher, Clock clock) {
+    WorkerSessionListener(ManagedSession managed, SessionHolder.Collaborators with, Consumer<ManagedSession> onDrop) {
         this.managed = managed;
-        this.registry = registry;
-        this.status = status;
-        this.credentials = credentials;
-        this.publisher = publisher;
-        this.clock = clock;
+        this.registry = with.registry();
+        this.status = with.status();
+        this.credentials = with.credentials();
+        this.leases = with.leases();
+        this.publisher = with.publisher();
+        this.clock = with.clock();
+        this.onDrop = onDrop;
     }
 
     @Override
@@ -46,26 +51,33 @@ final class WorkerSessionListener implements SessionListener {
         if (!registry.isCurrent(managed)) {
             return;
         }
+        boolean wasLoggedIn = managed.loggedIn();
         managed.status(newStatus);
-        if (managed.muted()) {
+        if (managed.muted() || !leases.holds(managed.account(), managed.epoch())) {
             return;
         }
         boolean loggedOutFromPhone = newStatus == SessionStatus.LOGGED_OUT;
         if (loggedOutFromPhone) {
             // the credentials are worthless now; a new login is needed
-            credentials.delete(managed.account());
+            credentials.delete(managed.account(), managed.epoch());
         }
         status.report(managed, newStatus, reason, loggedOutFromPhone);
         log.info("Account {} is {}{}", managed.account(), newStatus.wireName(), reason == null ? "" : " (" + reason + ")");
+        if (wasLoggedIn && newStatus == SessionStatus.DISCONNECTED && !CONFLICT.equals(reason)) {
+            onDrop.accept(managed);
+        }
     }
 
     @Override
     public void loggedIn(Credentials issued, String phoneNumber, String deviceId) {
-        if (managed.muted() || !registry.isCurrent(managed)) {
+        if (managed.muted() || !registry.isCurrent(managed) || !leases.holds(managed.account(), managed.epoch())) {
             return;
         }
         managed.device(phoneNumber, deviceId);
-        credentials.save(managed.account(), new StoredSession(issued, phoneNumber, deviceId));
+        if (!credentials.save(managed.account(), managed.epoch(), new StoredSession(issued, phoneNumber, deviceId))) {
+            log.warn("Login of account {} not stored: a newer session than lease epoch {} stored one",
+                    managed.account(), managed.epoch());
+        }
     }
 
     @Override

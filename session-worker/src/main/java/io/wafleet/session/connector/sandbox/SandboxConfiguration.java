@@ -1,6 +1,7 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.session.SessionWorkerProperties;
+import io.wafleet.session.WorkerId;
 import io.wafleet.session.kafka.EventPublisher;
 import io.wafleet.session.session.SessionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,10 +18,16 @@ import java.util.concurrent.ScheduledExecutorService;
 class SandboxConfiguration {
 
     @Bean
-    SandboxConnector sandboxConnector(MongoTemplate mongo, ScheduledExecutorService workerScheduler,
+    SandboxConnector sandboxConnector(MongoTemplate mongo, WorkerId worker, ScheduledExecutorService workerScheduler,
                                       SessionWorkerProperties properties, Clock clock, EventPublisher publisher) {
-        return new SandboxConnector(new MongoSandboxDevices(mongo), workerScheduler, properties.sandbox(), clock,
-                publisher::command);
+        return new SandboxConnector(new MongoSandboxDevices(mongo), new MongoSandboxNetwork(mongo, worker.value()),
+                workerScheduler, properties.sandbox(), clock, publisher::command);
+    }
+
+    @Bean
+    SandboxKeepalive sandboxKeepalive(SandboxConnector connector, ScheduledExecutorService workerScheduler,
+                                      SessionWorkerProperties properties) {
+        return new SandboxKeepalive(connector, workerScheduler, properties.sandbox().keepaliveInterval());
     }
 
     @Bean
@@ -31,5 +38,16 @@ class SandboxConfiguration {
     @Bean
     SandboxInboundHandler sandboxInboundHandler(SandboxConnector connector, SessionService sessions) {
         return new SandboxInboundHandler(connector, sessions);
+    }
+
+    @Bean
+    SandboxFaultHandler sandboxFaultHandler(SandboxConnector connector, SessionService sessions, EventPublisher publisher) {
+        return new SandboxFaultHandler(connector, sessions, publisher);
+    }
+
+    @Bean
+    SandboxDuplicateConnectionHandler sandboxDuplicateConnectionHandler(SandboxConnector connector, SessionService sessions,
+                                                                        EventPublisher publisher) {
+        return new SandboxDuplicateConnectionHandler(connector, sessions, publisher);
     }
 }

@@ -4,13 +4,16 @@ import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.connector.Connector;
 import io.wafleet.common.connector.ConnectorException;
+import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageReceived;
 import io.wafleet.session.SessionWorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * The sandbox's side of the connector SPI and this worker's view of the simulated network: the
- * sessions connected here, the linked devices (shared through MongoDB), the receipts of sends and the
- * routing of a send to another sandbox account (a {@code SandboxInbound} command keyed by it).
+ * sessions connected here ({@link SandboxConnections}), the linked devices and counters (shared
+ * through MongoDB), the receipts of sends, the routing of a send to another sandbox account (a
+ * {@code SandboxInbound} command keyed by it) and the faults a test can inject.
  */
 final class SandboxConnector implements Connector {
 
@@ -36,19 +38,22 @@ final class SandboxConnector implements Connector {
     private static final Logger log = LoggerFactory.getLogger(SandboxConnector.class);
 
     private final SandboxDevices devices;
+    private final SandboxNetwork network;
+    private final SandboxConnections connections;
     private final ScheduledExecutorService scheduler;
     private final SessionWorkerProperties.Sandbox settings;
     private final Clock clock;
-    private final Consumer<SandboxInbound> network;
-    private final ConcurrentMap<AccountId, SandboxSession> connected = new ConcurrentHashMap<>();
+    private final Consumer<SandboxInbound> routing;
 
-    SandboxConnector(SandboxDevices devices, ScheduledExecutorService scheduler, SessionWorkerProperties.Sandbox settings,
-                     Clock clock, Consumer<SandboxInbound> network) {
+    SandboxConnector(SandboxDevices devices, SandboxNetwork network, ScheduledExecutorService scheduler,
+                     SessionWorkerProperties.Sandbox settings, Clock clock, Consumer<SandboxInbound> routing) {
         this.devices = devices;
+        this.network = network;
+        this.connections = new SandboxConnections(network, clock, settings.connectionTimeout());
         this.scheduler = scheduler;
         this.settings = settings;
         this.clock = clock;
-        this.network = network;
+        this.routing = routing;
     }
 
     @Override
@@ -63,21 +68,45 @@ final class SandboxConnector implements Connector {
 
     /** The simulated phone confirms the account's pending login; answers the resulting status. */
     SessionStatus scan(AccountId account) {
-        SandboxSession session = connected.get(account);
-        if (session == null) {
-            throw new ConnectorException("no_pending_login", "the account has no login waiting for a scan");
-        }
-        return session.scan();
+        return connections.of(account).orElseThrow(
+                () -> new ConnectorException("no_pending_login", "the account has no login waiting for a scan")).scan();
     }
 
     /** A message from a contact reaches the account; false if it has no logged-in session here. */
     boolean deliver(SandboxInbound inbound) {
-        SandboxSession session = connected.get(inbound.accountId());
-        return session != null && session.receive(inbound);
+        return connections.of(inbound.accountId()).map(session -> session.receive(inbound)).orElse(false);
+    }
+
+    /** Injects a fault into the account's logged-in session here. */
+    void fault(AccountId account, SandboxFault.Kind kind) {
+        SandboxSession session = connections.of(account).orElseThrow(
+                () -> new ConnectorException("not_logged_in", "the account has no logged-in sandbox session here"));
+        switch (kind) {
+            case DISCONNECT -> session.drop();
+            case LOGGED_OUT -> session.unlinkFromPhone();
+        }
+    }
+
+    /**
+     * Opens a second connection with the account's linked device, bypassing every guard of the worker,
+     * then hangs it up: the network kicks the account's session with a {@code conflict} and counts it.
+     */
+    void duplicate(AccountId account) {
+        SandboxDevice device = devices.find(account).orElseThrow(
+                () -> new ConnectorException("not_logged_in", "the account has no linked sandbox device"));
+        SandboxSession second = open(account, Unheard.INSTANCE);
+        try {
+            if (second.restore(device.credentials()).toCompletableFuture().isCompletedExceptionally()) {
+                throw new ConnectorException("not_logged_in", "the account's sandbox device is not linked");
+            }
+        } finally {
+            second.close();
+        }
     }
 
     /** A session sent a message: receipts come back over time, and another sandbox account receives it. */
     void transmit(SandboxDevice sender, OutboundMessage message, SessionListener listener) {
+        network.count(SandboxNetwork.Counter.SENDS);
         String chat = SandboxIds.jid(message.to());
         receipt(listener, message.messageId(), "sent", chat, settings.receipts().sent());
         receipt(listener, message.messageId(), "delivered", chat, settings.receipts().delivered());
@@ -86,18 +115,12 @@ final class SandboxConnector implements Connector {
             return;
         }
         devices.findByPhone(SandboxIds.digits(message.to()), sender.accountId())
-                .ifPresent(recipient -> network.accept(inbound(sender, recipient, message)));
+                .ifPresent(recipient -> routing.accept(inbound(sender, recipient, message)));
     }
 
-    void connected(AccountId account, SandboxSession session) {
-        SandboxSession previous = connected.put(account, session);
-        if (previous != null && previous != session) {
-            previous.close();
-        }
-    }
-
-    void disconnected(AccountId account, SandboxSession session) {
-        connected.remove(account, session);
+    /** One keepalive round of this worker's connections (see {@link SandboxConnections#keepAlive}). */
+    void keepAlive() {
+        connections.keepAlive();
     }
 
     ScheduledFuture<?> schedule(Runnable work, Duration delay) {
@@ -108,6 +131,10 @@ final class SandboxConnector implements Connector {
                 log.warn("Sandbox task failed: {}", e.toString());
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    SandboxConnections connections() {
+        return connections;
     }
 
     SandboxDevices devices() {
@@ -123,7 +150,12 @@ final class SandboxConnector implements Connector {
     }
 
     private void receipt(SessionListener listener, String messageId, String type, String chat, Duration delay) {
-        schedule(() -> listener.receiptReceived(new MessageAcked(List.of(messageId), type, chat, chat)), delay);
+        schedule(() -> {
+            if ("delivered".equals(type)) {
+                network.count(SandboxNetwork.Counter.DELIVERIES);
+            }
+            listener.receiptReceived(new MessageAcked(List.of(messageId), type, chat, chat));
+        }, delay);
     }
 
     private static SandboxInbound inbound(SandboxDevice sender, SandboxDevice recipient, OutboundMessage message) {
@@ -134,5 +166,26 @@ final class SandboxConnector implements Connector {
         MediaRef media = message instanceof OutboundMessage.Image image ? image.image() : null;
         return new SandboxInbound(MessageIds.eventId(message.messageId(), "sandbox.inbound"), recipient.accountId(),
                 Command.SCHEMA_VERSION, message.messageId(), sender.phoneNumber(), sender.accountId().value(), text, media);
+    }
+
+    /** The listener of a connection nobody manages (the deliberate duplicate): it hears nothing. */
+    private enum Unheard implements SessionListener {
+        INSTANCE;
+
+        @Override
+        public void statusChanged(SessionStatus status, String reason) {
+        }
+
+        @Override
+        public void loggedIn(Credentials credentials, String phoneNumber, String deviceId) {
+        }
+
+        @Override
+        public void messageReceived(MessageReceived message) {
+        }
+
+        @Override
+        public void receiptReceived(MessageAcked receipt) {
+        }
     }
 }

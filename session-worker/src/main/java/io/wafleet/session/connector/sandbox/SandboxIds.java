@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 
 /** What the sandbox mints: WhatsApp-looking QR texts, pairing codes, phone numbers, device ids and tokens. */
 final class SandboxIds {
@@ -65,6 +66,10 @@ final class SandboxIds {
 
     static String deviceId(String phone) {
         return phone + ":" + (1 + RANDOM.nextInt(20)) + JID_SUFFIX;
+    }
+
+    static String connectionId() {
+        return UUID.randomUUID().toString();
     }
 
     static String token() {

@@ -8,7 +8,6 @@ import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
-import io.wafleet.common.event.MessageReceived;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 
-/** One account's connection to the sandbox network: closed, waiting for a scan, or logged in. */
+/**
+ * One account's connection to the sandbox network: closed, waiting for a scan, or logged in over a
+ * registered connection. Every send first checks that the connection is still the account's
+ * registered one; a session replaced by another connection is kicked with a {@code conflict}.
+ */
 final class SandboxSession implements Session {
 
     private enum State { CLOSED, PENDING, LOGGED_IN }
@@ -29,11 +32,16 @@ final class SandboxSession implements Session {
     private Instant pendingUntil;
     private ScheduledFuture<?> autoScan;
     private SandboxDevice device;
+    private String connectionId;
 
     SandboxSession(SandboxConnector network, AccountId account, SessionListener listener) {
         this.network = network;
         this.account = account;
         this.listener = listener;
+    }
+
+    AccountId account() {
+        return account;
     }
 
     @Override
@@ -64,7 +72,7 @@ final class SandboxSession implements Session {
         cancelAutoScan();
         device = new SandboxDevice(account, pendingPhone, SandboxIds.deviceId(pendingPhone), SandboxIds.token());
         network.devices().link(device);
-        state = State.LOGGED_IN;
+        goLive();
         listener.loggedIn(device.credentials(), device.phoneNumber(), device.deviceId());
         listener.statusChanged(SessionStatus.LOGGED_IN, null);
         return SessionStatus.LOGGED_IN;
@@ -72,22 +80,22 @@ final class SandboxSession implements Session {
 
     @Override
     public synchronized CompletionStage<Void> restore(Credentials credentials) {
-        SandboxDevice claimed;
         try {
-            claimed = SandboxDevice.fromCredentials(account, credentials);
+            SandboxDevice claimed = SandboxDevice.fromCredentials(account, credentials);
+            boolean linked = network.devices().find(account).filter(d -> d.token().equals(claimed.token())).isPresent();
+            if (!linked) {
+                hangUp();
+                listener.statusChanged(SessionStatus.LOGGED_OUT, SessionListener.LOGGED_OUT_FROM_PHONE);
+                return CompletableFuture.failedFuture(
+                        new ConnectorException(SessionListener.LOGGED_OUT_FROM_PHONE, "the device was unlinked from the phone"));
+            }
+            device = claimed;
+            goLive();
         } catch (ConnectorException e) {
             return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new ConnectorException("network_unreachable", e.toString()));
         }
-        boolean linked = network.devices().find(account).filter(d -> d.token().equals(claimed.token())).isPresent();
-        if (!linked) {
-            state = State.CLOSED;
-            listener.statusChanged(SessionStatus.LOGGED_OUT, "logged_out_from_phone");
-            return CompletableFuture.failedFuture(
-                    new ConnectorException("logged_out_from_phone", "the device was unlinked from the phone"));
-        }
-        device = claimed;
-        state = State.LOGGED_IN;
-        network.connected(account, this);
         listener.statusChanged(SessionStatus.LOGGED_IN, null);
         return CompletableFuture.completedFuture(null);
     }
@@ -97,7 +105,16 @@ final class SandboxSession implements Session {
         if (state != State.LOGGED_IN) {
             return CompletableFuture.failedFuture(new ConnectorException("not_logged_in", "the session is not logged in"));
         }
-        network.transmit(device, message, listener);
+        try {
+            if (!network.connections().isCurrent(this, connectionId)) {
+                kick(connectionId);
+                return CompletableFuture.failedFuture(new ConnectorException(SessionListener.CONFLICT,
+                        "another connection of this login replaced the session"));
+            }
+            network.transmit(device, message, listener);
+        } catch (RuntimeException unreachable) {
+            return CompletableFuture.failedFuture(new ConnectorException("network_unreachable", unreachable.toString()));
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -106,14 +123,34 @@ final class SandboxSession implements Session {
         if (state != State.LOGGED_IN) {
             return false;
         }
-        String from = SandboxIds.digits(inbound.from());
-        String id = inbound.messageId() != null ? inbound.messageId() : inbound.commandId();
-        var media = inbound.media();
-        listener.messageReceived(new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(),
-                network.clock().instant(), false, inbound.message(),
-                media == null ? null : mediaType(media.mimeType()), media == null ? null : media.mimeType(),
-                media == null ? null : inbound.message(), media == null ? null : media.mediaId()));
+        listener.messageReceived(InboundMessages.received(inbound, network.clock().instant()));
         return true;
+    }
+
+    /** The network replaced connection {@code replaced} with another: if it still is this session's, it ends. */
+    synchronized void kick(String replaced) {
+        if (state != State.LOGGED_IN || !replaced.equals(connectionId)) {
+            return;
+        }
+        network.connections().forget(this, connectionId);
+        connectionId = null;
+        state = State.CLOSED;
+        listener.statusChanged(SessionStatus.DISCONNECTED, SessionListener.CONFLICT);
+    }
+
+    /** Fault: the connection drops (the login stays valid). */
+    synchronized void drop() {
+        requireLoggedIn();
+        hangUp();
+        listener.statusChanged(SessionStatus.DISCONNECTED, "connection_lost");
+    }
+
+    /** Fault: the device is unlinked from the phone; the login is worthless now. */
+    synchronized void unlinkFromPhone() {
+        requireLoggedIn();
+        network.devices().unlink(account, device.token());
+        hangUp();
+        listener.statusChanged(SessionStatus.LOGGED_OUT, SessionListener.LOGGED_OUT_FROM_PHONE);
     }
 
     @Override
@@ -128,16 +165,34 @@ final class SandboxSession implements Session {
     @Override
     public synchronized void close() {
         cancelAutoScan();
+        hangUp();
+    }
+
+    private void goLive() {
+        hangUp();
+        connectionId = network.connections().connect(this);
+        state = State.LOGGED_IN;
+    }
+
+    private void hangUp() {
+        network.connections().disconnect(this, connectionId);
+        connectionId = null;
         state = State.CLOSED;
-        network.disconnected(account, this);
+    }
+
+    private void requireLoggedIn() {
+        if (state != State.LOGGED_IN) {
+            throw new ConnectorException("not_logged_in", "the account has no logged-in sandbox session here");
+        }
     }
 
     private void awaitScan(String phone, Duration validFor) {
         cancelAutoScan();
+        hangUp();
         state = State.PENDING;
         pendingPhone = phone;
         pendingUntil = network.clock().instant().plus(validFor);
-        network.connected(account, this);
+        network.connections().pending(this);
         listener.statusChanged(SessionStatus.SCAN_QR, null);
         Duration after = network.settings().autoScan();
         if (after != null && !after.isNegative()) {
@@ -150,16 +205,5 @@ final class SandboxSession implements Session {
             autoScan.cancel(false);
             autoScan = null;
         }
-    }
-
-    private static String mediaType(String mimeType) {
-        if (mimeType == null) {
-            return "document";
-        }
-        String kind = mimeType.substring(0, Math.max(0, mimeType.indexOf('/')));
-        return switch (kind) {
-            case "image", "video", "audio" -> kind;
-            default -> "document";
-        };
     }
 }

@@ -30,10 +30,10 @@ class SandboxConnectorTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final InMemorySandboxDevices devices = new InMemorySandboxDevices();
+    private final InMemorySandboxNetwork network = new InMemorySandboxNetwork();
     private final List<SandboxInbound> routed = new CopyOnWriteArrayList<>();
-    private final SandboxConnector connector = new SandboxConnector(devices, scheduler,
-            new SessionWorkerProperties.Sandbox(Duration.ofSeconds(60), null,
-                    new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(30), Duration.ofMillis(60))),
+    private final SandboxConnector connector = new SandboxConnector(devices, network, scheduler,
+            settings(null, new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(30), Duration.ofMillis(60))),
             Clock.systemUTC(), routed::add);
 
     @AfterEach
@@ -147,9 +147,8 @@ class SandboxConnectorTest {
 
     @Test
     void aPendingLoginCompletesByItselfWhenAutoScanIsOn() {
-        SandboxConnector autoScanning = new SandboxConnector(devices, scheduler,
-                new SessionWorkerProperties.Sandbox(Duration.ofSeconds(60), Duration.ofMillis(20),
-                        new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+        SandboxConnector autoScanning = new SandboxConnector(devices, network, scheduler,
+                settings(Duration.ofMillis(20), new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 Clock.systemUTC(), routed::add);
         RecordingListener listener = new RecordingListener();
 
@@ -157,6 +156,11 @@ class SandboxConnectorTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(listener.statuses).containsExactly("scan_qr", "logged_in"));
+    }
+
+    static SessionWorkerProperties.Sandbox settings(Duration autoScan, SessionWorkerProperties.Receipts receipts) {
+        return new SessionWorkerProperties.Sandbox(Duration.ofSeconds(60), autoScan, receipts,
+                Duration.ofMillis(500), Duration.ofSeconds(5));
     }
 
     private Session loggedIn(AccountId account, RecordingListener listener) {

@@ -1,0 +1,151 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.session.SessionWorkerProperties;
+import io.wafleet.session.WorkerId;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * {@code session_leases}: {@code _id} = account id, {@code owner} (worker id, null when released),
+ * {@code epoch} (raised by every acquisition), {@code expires_at}. No TTL index: expiry is a field
+ * compared in each update's filter, so it works on servers that never expire documents. Expiry times
+ * come from the writing worker's clock; clocks are assumed to agree well within the safety margin.
+ *
+ * <p>Besides the documents, a local table of the leases held, each with a deadline of
+ * {@code duration - safetyMargin} after the start of its last successful write: {@link #holds} answers
+ * from it without a round trip, and it always turns false before the lease can expire in MongoDB.
+ */
+@Component
+class MongoSessionLeases implements SessionLeases {
+
+    static final String COLLECTION = "session_leases";
+
+    private record Held(long epoch, Instant deadline) {
+    }
+
+    private final MongoTemplate mongo;
+    private final String owner;
+    private final Clock clock;
+    private final Duration duration;
+    private final Duration margin;
+    private final ConcurrentMap<AccountId, Held> held = new ConcurrentHashMap<>();
+
+    @Autowired
+    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties properties) {
+        this(mongo, worker, clock, properties.leases());
+    }
+
+    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties.Leases settings) {
+        this.mongo = mongo;
+        this.owner = worker.value();
+        this.clock = clock;
+        this.duration = settings.duration();
+        this.margin = settings.safetyMargin();
+    }
+
+    @Override
+    public long acquire(AccountId account) {
+        Instant now = clock.instant();
+        Query claimable = Query.query(where("_id").is(account.value()).orOperator(
+                where("owner").is(owner), where("owner").is(null), where("expires_at").lte(Date.from(now))));
+        Update take = new Update().set("owner", owner).set("expires_at", Date.from(now.plus(duration))).inc("epoch", 1L);
+        Document lease;
+        try {
+            lease = mongo.findAndModify(claimable, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    Document.class, COLLECTION);
+        } catch (DuplicateKeyException heldElsewhere) {
+            // the filter missed an existing lease, so the upsert tried to insert it again: another
+            // worker holds it, or won the race to create it
+            throw unavailable(account);
+        }
+        long epoch = lease.get("epoch", Number.class).longValue();
+        held.put(account, new Held(epoch, now.plus(duration).minus(margin)));
+        return epoch;
+    }
+
+    @Override
+    public boolean holds(AccountId account, long epoch) {
+        Held lease = held.get(account);
+        return lease != null && lease.epoch() == epoch && clock.instant().isBefore(lease.deadline());
+    }
+
+    @Override
+    public void release(AccountId account, long epoch) {
+        held.computeIfPresent(account, (id, lease) -> lease.epoch() == epoch ? null : lease);
+        Query mine = Query.query(where("_id").is(account.value()).and("owner").is(owner).and("epoch").is(epoch));
+        mongo.updateFirst(mine, new Update().set("owner", null).set("expires_at", Date.from(clock.instant())), COLLECTION);
+    }
+
+    @Override
+    public List<Lease> renew() {
+        Map<AccountId, Held> snapshot = Map.copyOf(held);
+        if (snapshot.isEmpty()) {
+            return List.of();
+        }
+        Instant start = clock.instant();
+        Date until = Date.from(start.plus(duration));
+        List<String> ids = snapshot.keySet().stream().map(AccountId::value).toList();
+        mongo.updateMulti(Query.query(where("_id").in(ids).and("owner").is(owner).and("expires_at").gt(Date.from(start))),
+                new Update().set("expires_at", until), COLLECTION);
+        Map<String, Document> found = readBack(ids);
+        List<Lease> lost = new ArrayList<>();
+        snapshot.forEach((account, before) -> {
+            Document lease = found.get(account.value());
+            boolean renewed = lease != null && owner.equals(lease.getString("owner"))
+                    && lease.get("epoch", Number.class).longValue() == before.epoch() && until.equals(lease.getDate("expires_at"));
+            if (renewed) {
+                held.replace(account, before, new Held(before.epoch(), start.plus(duration).minus(margin)));
+            } else if (held.remove(account, before)) {
+                lost.add(new Lease(account, before.epoch()));
+            }
+        });
+        return lost;
+    }
+
+    @Override
+    public List<Lease> overdue() {
+        Instant now = clock.instant();
+        List<Lease> due = new ArrayList<>();
+        held.forEach((account, lease) -> {
+            if (!now.isBefore(lease.deadline()) && held.remove(account, lease)) {
+                due.add(new Lease(account, lease.epoch()));
+            }
+        });
+        return due;
+    }
+
+    private Map<String, Document> readBack(List<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("owner", "epoch", "expires_at");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .collect(Collectors.toMap(lease -> lease.getString("_id"), Function.identity()));
+    }
+
+    private LeaseUnavailableException unavailable(AccountId account) {
+        Document lease = mongo.findById(account.value(), Document.class, COLLECTION);
+        Date until = lease == null ? null : lease.getDate("expires_at");
+        return new LeaseUnavailableException(account, lease == null ? "another worker" : lease.getString("owner"),
+                until == null ? null : until.toInstant());
+    }
+}

@@ -1,0 +1,60 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.session.WorkerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Predicate;
+
+/**
+ * Giving sessions up: on revocation and on shutdown, cleanly (closed without logging out, lease given
+ * back, {@code owner} cleared, so the next owner takes over at once); on a lost lease, at once and
+ * silently (the next owner's writes win).
+ */
+@Component
+class SessionHandover {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionHandover.class);
+
+    private final SessionRegistry registry;
+    private final SessionHolder holder;
+    private final AccountStore accounts;
+    private final WorkerId worker;
+
+    SessionHandover(SessionRegistry registry, SessionHolder holder, AccountStore accounts, WorkerId worker) {
+        this.registry = registry;
+        this.holder = holder;
+        this.accounts = accounts;
+        this.worker = worker;
+    }
+
+    /** Hands over the sessions of the accounts this worker no longer owns. */
+    void release(Predicate<AccountId> revoked) {
+        for (AccountId account : registry.accounts(revoked)) {
+            registry.locked(account, () -> {
+                ManagedSession held = registry.get(account);
+                if (held != null) {
+                    accounts.releaseOwner(account, worker, held.epoch());
+                    holder.close(held);
+                }
+            });
+        }
+    }
+
+    /** Hands over every session (the worker is stopping). */
+    void releaseAll() {
+        release(account -> true);
+    }
+
+    /**
+     * The lease was not renewed in time or is someone else's now: the session stops at once, without
+     * logging out or touching its login, and reports nothing more.
+     */
+    void leaseLost(SessionLeases.Lease lease) {
+        log.warn("Lease of account {} (epoch {}) lost: closing its session without logging out",
+                lease.account(), lease.epoch());
+        holder.drop(lease.account(), lease.epoch());
+    }
+}

@@ -1,0 +1,73 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.common.connector.Connector;
+import io.wafleet.session.credentials.CredentialStore;
+import io.wafleet.session.kafka.EventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * The one place where connector sessions are opened and closed: a session is opened only under a
+ * freshly taken lease, and closing it (without logging out) gives the lease back. Callers hold the
+ * account's lock, except {@link #drop}, which must not wait for it.
+ */
+@Component
+class SessionHolder {
+
+    /** What every session's listener reports to. */
+    record Collaborators(SessionRegistry registry, StatusReporter status, CredentialStore credentials,
+                         SessionLeases leases, EventPublisher publisher, Clock clock) {
+    }
+
+    private final Collaborators with;
+    private final Connector connector;
+    private final SessionReconnector reconnector;
+
+    SessionHolder(SessionRegistry registry, StatusReporter status, CredentialStore credentials, SessionLeases leases,
+                  EventPublisher publisher, Clock clock, Connector connector, SessionReconnector reconnector) {
+        this.with = new Collaborators(registry, status, credentials, leases, publisher, clock);
+        this.connector = connector;
+        this.reconnector = reconnector;
+    }
+
+    /**
+     * Closes the account's current session, takes its lease and opens a new (not yet connected) one.
+     *
+     * @throws LeaseUnavailableException when another worker holds the lease
+     */
+    ManagedSession open(AccountId account, boolean muted, String phone, String device) {
+        close(with.registry().get(account));
+        long epoch = with.leases().acquire(account);
+        ManagedSession managed = new ManagedSession(account, epoch, muted, phone, device);
+        try {
+            managed.attach(connector.open(account, new WorkerSessionListener(managed, with, reconnector::dropped)));
+        } catch (RuntimeException e) {
+            with.leases().release(account, epoch);
+            throw e;
+        }
+        with.registry().put(managed);
+        return managed;
+    }
+
+    /** Closes the session without logging out (its login stays valid) and gives its lease back. */
+    void close(ManagedSession session) {
+        if (session != null && with.registry().remove(session)) {
+            session.session().close();
+            with.leases().release(session.account(), session.epoch());
+        }
+    }
+
+    /**
+     * The session's lease was lost: the connection is closed at once, without logging out, without
+     * touching the login and without waiting for the account's lock (a command may hold it). Once out
+     * of the registry the session reports nothing more.
+     */
+    void drop(AccountId account, long epoch) {
+        ManagedSession held = with.registry().get(account);
+        if (held != null && held.epoch() == epoch && with.registry().remove(held)) {
+            held.session().close();
+        }
+    }
+}
