@@ -25,6 +25,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -89,9 +91,10 @@ class KafkaConfiguration {
     }
 
     /**
-     * Failing commands are retried a few times, then rejected; a command waiting for its account's lease
-     * (held by a worker that has not let go yet) is retried without limit, so it is never dropped: the
-     * lease expires by itself once its holder is gone.
+     * Failing commands are retried a few times, then rejected. A command that waits on something
+     * outside it is retried without limit, so it is never dropped: its account's lease (held by a worker
+     * that has not let go yet; the lease expires by itself once its holder is gone), or MongoDB or Kafka
+     * being out of reach (a transient outage says nothing about the command).
      */
     @Bean
     DefaultErrorHandler commandErrorHandler(RejectedCommandRecoverer recoverer, SessionWorkerProperties properties) {
@@ -99,14 +102,17 @@ class KafkaConfiguration {
         long interval = kafka.retryInterval().toMillis();
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval, kafka.retryAttempts() - 1L));
         handler.addNotRetryableExceptions(RejectedCommandException.class);
-        handler.setBackOffFunction((record, exception) -> waitsForLease(exception)
+        handler.setBackOffFunction((record, exception) -> waitsOnOthers(exception)
                 ? new FixedBackOff(interval, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
 
-    private static boolean waitsForLease(Throwable exception) {
+    static boolean waitsOnOthers(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof LeaseUnavailableException) {
+            if (cause instanceof LeaseUnavailableException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }
         }
