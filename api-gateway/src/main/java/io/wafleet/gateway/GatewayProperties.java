@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param gateway this instance's identity and how long a call waits for a session worker
  * @param sandbox whether the {@code /sandbox/...} routes exist
  * @param media   limits on images sent through the API
+ * @param webhook rules for per-account webhook URLs and the delivery log
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
-                                @DefaultValue Sandbox sandbox, @DefaultValue Media media) {
+                                @DefaultValue Sandbox sandbox, @DefaultValue Media media,
+                                @Valid @DefaultValue Webhook webhook) {
 
     /**
      * @param partitions  partitions of the account-keyed topics (bounds how many session workers share the load)
@@ -51,5 +53,17 @@ public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @Defaul
      * @param downloadTimeout how long downloading an {@code image_url} may take
      */
     public record Media(@DefaultValue("16MB") DataSize maxSize, @DefaultValue("15s") Duration downloadTimeout) {
+    }
+
+    /**
+     * @param allowPrivateAddresses whether a webhook URL may point at loopback, private, link-local,
+     *                              unique-local, multicast or metadata addresses (local mode: yes;
+     *                              production: no, unless allowed)
+     * @param resolveTimeout        how long resolving a webhook host may take before the URL is refused
+     * @param redeliverBatchSize    how many records one bulk redelivery call republishes at most
+     */
+    public record Webhook(@DefaultValue("true") boolean allowPrivateAddresses,
+                          @DefaultValue("5s") Duration resolveTimeout,
+                          @DefaultValue("1000") @Min(1) @Max(10_000) int redeliverBatchSize) {
     }
 }

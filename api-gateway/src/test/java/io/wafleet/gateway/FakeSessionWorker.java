@@ -33,9 +33,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Stands in for a session worker: reads {@code wafleet.commands} and {@code wafleet.config} with a
- * plain consumer, keeps what it saw, and answers commands that carry a {@code ReplyTo}. Accounts named
- * {@code silent-*} get no answer; {@code already-*} are answered with {@code already_logged_in}.
+ * Stands in for a session worker: reads {@code wafleet.commands}, {@code wafleet.config} and
+ * {@code wafleet.events} with a plain consumer, keeps what it saw, and answers commands that carry a
+ * {@code ReplyTo}. Accounts named {@code silent-*} get no answer; {@code already-*} are answered with
+ * {@code already_logged_in}.
  */
 final class FakeSessionWorker implements AutoCloseable {
 
@@ -48,6 +49,8 @@ final class FakeSessionWorker implements AutoCloseable {
 
     final Queue<Seen<Command>> commands = new ConcurrentLinkedQueue<>();
     final Queue<Seen<String>> config = new ConcurrentLinkedQueue<>();
+    /** Records on {@code wafleet.events} as raw bytes (the gateway puts redelivered events there). */
+    final Queue<Seen<byte[]>> events = new ConcurrentLinkedQueue<>();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Reply> producer;
@@ -58,7 +61,7 @@ final class FakeSessionWorker implements AutoCloseable {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.COMMANDS, Topics.CONFIG)) {
+        for (String topic : List.of(Topics.COMMANDS, Topics.CONFIG, Topics.EVENTS)) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -75,6 +78,8 @@ final class FakeSessionWorker implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.topic().equals(Topics.CONFIG)) {
                         config.add(new Seen<>(record.key(), record.value() == null ? null : new String(record.value())));
+                    } else if (record.topic().equals(Topics.EVENTS)) {
+                        events.add(new Seen<>(record.key(), record.value()));
                     } else {
                         Command command = WafleetJson.mapper().readValue(record.value(), Command.class);
                         commands.add(new Seen<>(record.key(), command));

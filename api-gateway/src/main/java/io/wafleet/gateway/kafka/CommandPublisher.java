@@ -17,8 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Publishes commands and configuration changes keyed by account id, and completes only when Kafka
- * acknowledged the record ({@code acks=all}) within the configured bound; past it the call answers 503.
+ * Publishes commands, configuration changes and redelivered events keyed by account id, and completes
+ * only when Kafka acknowledged the record ({@code acks=all}) within the configured bound; past it the
+ * call answers 503.
  */
 @Service
 public class CommandPublisher {
@@ -37,6 +38,14 @@ public class CommandPublisher {
 
     public Mono<Void> publish(Command command) {
         return send(Topics.COMMANDS, command.accountId(), command);
+    }
+
+    /**
+     * Puts a stored event back on {@link Topics#EVENTS} for the webhook workers to deliver again: the
+     * exact bytes first published (same event id, so receivers deduplicate), keyed by the account.
+     */
+    public Mono<Void> republishEvent(AccountId account, byte[] event) {
+        return send(Topics.EVENTS, account, event);
     }
 
     /** Tells the workers that the account's configuration changed; a deletion is followed by a tombstone. */

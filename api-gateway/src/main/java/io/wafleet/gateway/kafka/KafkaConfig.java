@@ -6,6 +6,8 @@ import io.wafleet.gateway.GatewayProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -45,8 +48,10 @@ class KafkaConfig {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, instance.value());
         // send() blocks while it waits for metadata; bound that by the publish timeout
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.kafka().sendTimeout().toMillis());
-        var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(),
-                WafleetJson.serializer());
+        // byte[] values (a stored event being redelivered) go out unchanged; everything else as contract JSON
+        Serializer<Object> values = new DelegatingByTypeSerializer(
+                Map.of(byte[].class, new ByteArraySerializer(), Object.class, WafleetJson.serializer()), true);
+        var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), values);
         return new KafkaTemplate<>(factory);
     }
 

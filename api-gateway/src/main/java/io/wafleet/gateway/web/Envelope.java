@@ -17,6 +17,11 @@ public record Envelope(int status, String code, String message, Object results) 
         return of(HttpStatus.CREATED, message, results);
     }
 
+    /** Accepted for asynchronous work (a redelivery): the outcome shows up later. */
+    public static ResponseEntity<Envelope> accepted(String message, Object results) {
+        return of(HttpStatus.ACCEPTED, message, results);
+    }
+
     static Envelope error(int status, String message) {
         return new Envelope(status, codeOf(status), message, null);
     }

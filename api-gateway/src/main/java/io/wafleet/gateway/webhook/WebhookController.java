@@ -14,30 +14,39 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 @RestController
 class WebhookController {
 
     private static final int MAX_SECRET_LENGTH = 512;
 
-    /** The body of {@code POST /accounts/{id}/webhook}; its {@code toString} never shows the secret. */
-    record WebhookRequest(String webhookUrl, String secret) {
+    /**
+     * The body of {@code POST /accounts/{id}/webhook}: the seed's two fields, and an optional policy.
+     * Its {@code toString} never shows the secret or header values (which often carry credentials).
+     */
+    record WebhookRequest(String webhookUrl, String secret, List<String> events, Number maxAttempts,
+                          Map<String, String> headers) {
         @Override
         public String toString() {
-            return "WebhookRequest[webhookUrl=" + webhookUrl + ", secret=" + WebhookView.MASK + "]";
+            return "WebhookRequest[webhookUrl=" + webhookUrl + ", secret=" + WebhookView.MASK + ", events=" + events
+                    + ", maxAttempts=" + maxAttempts + ", headers=" + (headers == null ? null : headers.keySet()) + "]";
         }
     }
 
-    private record ValidWebhook(AccountId account, URI url, String secret) {
+    private record ValidWebhook(AccountId account, URI url, String secret, WebhookPolicy policy) {
     }
 
     private final AccountStore accounts;
     private final WebhookStore webhooks;
+    private final WebhookUrlGuard guard;
     private final CommandPublisher publisher;
 
-    WebhookController(AccountStore accounts, WebhookStore webhooks, CommandPublisher publisher) {
+    WebhookController(AccountStore accounts, WebhookStore webhooks, WebhookUrlGuard guard, CommandPublisher publisher) {
         this.accounts = accounts;
         this.webhooks = webhooks;
+        this.guard = guard;
         this.publisher = publisher;
     }
 
@@ -45,7 +54,8 @@ class WebhookController {
     Mono<ResponseEntity<Envelope>> set(@PathVariable String id, @RequestBody WebhookRequest request) {
         return Mono.fromSupplier(() -> validate(id, request))
                 .flatMap(valid -> accounts.require(valid.account())
-                        .then(webhooks.save(valid.account(), valid.url(), valid.secret()))
+                        .then(guard.check(valid.url()))
+                        .then(webhooks.save(valid.account(), valid.url(), valid.secret(), valid.policy()))
                         .flatMap(view -> publisher.configChanged(valid.account(), false).thenReturn(view)))
                 .map(view -> Envelope.ok("webhook of account " + id + " saved", view));
     }
@@ -62,6 +72,7 @@ class WebhookController {
         AccountId account = Inputs.accountId(id, "account id");
         URI url = Inputs.httpUrl(request.webhookUrl(), "webhook_url");
         String secret = Inputs.text(request.secret(), "secret", MAX_SECRET_LENGTH);
-        return new ValidWebhook(account, url, secret);
+        WebhookPolicy policy = WebhookPolicy.of(request.events(), request.maxAttempts(), request.headers());
+        return new ValidWebhook(account, url, secret, policy);
     }
 }

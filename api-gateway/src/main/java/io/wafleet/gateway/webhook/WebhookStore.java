@@ -10,7 +10,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 
-/** The {@code account_webhooks} collection, one document per account ({@code _id} = account id). */
+/**
+ * The {@code account_webhooks} collection, one document per account ({@code _id} = account id):
+ * {@code webhook_url}, {@code webhook_secret}, and the optional policy fields {@code events},
+ * {@code max_attempts} and {@code headers} (absent when not set).
+ */
 @Component
 class WebhookStore {
 
@@ -23,10 +27,11 @@ class WebhookStore {
         this.mongo = mongo;
     }
 
-    Mono<WebhookView> save(AccountId account, URI url, String secret) {
-        Document webhook = new Document("_id", account.value())
+    /** Replaces the account's webhook: policy fields not given are removed, meaning their defaults. */
+    Mono<WebhookView> save(AccountId account, URI url, String secret, WebhookPolicy policy) {
+        Document webhook = policy.appendTo(new Document("_id", account.value())
                 .append("webhook_url", url.toString())
-                .append("webhook_secret", secret)
+                .append("webhook_secret", secret))
                 .append("updated_at", Date.from(clock.instant()));
         return mongo.save(webhook, COLLECTION).map(WebhookView::from);
     }

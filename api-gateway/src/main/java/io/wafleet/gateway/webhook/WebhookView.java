@@ -2,20 +2,29 @@ package io.wafleet.gateway.webhook;
 
 import org.bson.Document;
 
-/** A webhook as the API shows it: the secret is masked, {@code secret_set} tells whether one is stored. */
-record WebhookView(String accountId, String webhookUrl, String secret, boolean secretSet) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A webhook as the API shows it: the secret is masked, {@code secret_set} tells whether one is stored.
+ * {@code events}, {@code max_attempts} and {@code headers} are null when not set (every event type,
+ * the global number of attempts, no extra headers).
+ */
+record WebhookView(String accountId, String webhookUrl, String secret, boolean secretSet, List<String> events,
+                   Integer maxAttempts, Map<String, String> headers) {
 
     static final String MASK = "********";
 
     static WebhookView from(Document document) {
         String secret = document.getString("webhook_secret");
         boolean set = secret != null && !secret.isEmpty();
+        WebhookPolicy policy = WebhookPolicy.from(document);
         return new WebhookView(document.getString("_id"), orEmpty(document.getString("webhook_url")),
-                set ? MASK : "", set);
+                set ? MASK : "", set, policy.events(), policy.maxAttempts(), policy.headers());
     }
 
     static WebhookView none(String accountId) {
-        return new WebhookView(accountId, "", "", false);
+        return new WebhookView(accountId, "", "", false, null, null, null);
     }
 
     private static String orEmpty(String value) {
