@@ -21,6 +21,19 @@ public final class Topics {
     public static final String COMMANDS_DLT = "wafleet.commands.dlt";
     /** What happened on the sessions; key = account id. Webhook workers deliver these. */
     public static final String EVENTS = "wafleet.events";
+    /**
+     * Delayed redelivery tiers of {@link #EVENTS} used by webhook workers; key = account id. A failed
+     * delivery is republished to the tier whose wait fits its backoff, with its attempt number and due
+     * time in headers; the tiers' consumers hold a partition (paused, never sleeping) until its head is
+     * due. Tier 1 takes the shortest waits, tier 3 the longest.
+     */
+    public static final String EVENTS_RETRY_1 = "wafleet.events.retry-1";
+    public static final String EVENTS_RETRY_2 = "wafleet.events.retry-2";
+    public static final String EVENTS_RETRY_3 = "wafleet.events.retry-3";
+    /** The retry tiers of {@link #EVENTS}, shortest wait first. */
+    public static final List<String> EVENTS_RETRY_TIERS = List.of(EVENTS_RETRY_1, EVENTS_RETRY_2, EVENTS_RETRY_3);
+    /** Events whose delivery exhausted its attempts; key = account id. Kept for inspection and redelivery. */
+    public static final String EVENTS_DLT = "wafleet.events.dlt";
     /** Answers of session workers to gateway calls that wait (login QR, pairing code); key = gateway instance id. */
     public static final String REPLIES = "wafleet.replies";
     /** Compacted; key = account id. An account's configuration (webhook, existence) changed. */
@@ -40,6 +53,10 @@ public final class Topics {
                 new NewTopic(COMMANDS, partitions, replication),
                 new NewTopic(COMMANDS_DLT, partitions, replication),
                 new NewTopic(EVENTS, partitions, replication),
+                new NewTopic(EVENTS_RETRY_1, partitions, replication),
+                new NewTopic(EVENTS_RETRY_2, partitions, replication),
+                new NewTopic(EVENTS_RETRY_3, partitions, replication),
+                new NewTopic(EVENTS_DLT, partitions, replication),
                 new NewTopic(REPLIES, Math.min(partitions, 8), replication),
                 new NewTopic(CONFIG, partitions, replication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

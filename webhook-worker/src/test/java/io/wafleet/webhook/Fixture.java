@@ -5,21 +5,30 @@ import io.wafleet.common.MessageIds;
 import io.wafleet.common.Topics;
 import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.event.Event;
+import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +55,12 @@ final class Fixture {
                 MessageReceived.text(MessageIds.newMessageId(), "6289876543210@s.whatsapp.net", "Budi", now, "Hai"));
     }
 
+    /** A receipt event ({@code message.ack}) of the account. */
+    static Event ack(String account) {
+        return Event.of(UUID.randomUUID().toString(), AccountId.of(account), Instant.now(),
+                new MessageAcked(List.of(MessageIds.newMessageId()), "read", "6289876543210@s.whatsapp.net", "6289876543210"));
+    }
+
     /** Another account whose records land on the same partition as {@code account}'s. */
     static String accountOnPartitionOf(String account, int partitions) {
         int partition = Topics.partitionOf(AccountId.of(account), partitions);
@@ -54,16 +69,58 @@ final class Fixture {
                 .findFirst().orElseThrow();
     }
 
-    /** Sets the account's webhook as the gateway does. */
+    /** Sets the account's webhook as the gateway does, without a policy. */
     void webhook(String account, String url, String secret) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(account)),
-                Update.update("webhook_url", url).set("webhook_secret", secret).set("updated_at", Instant.now()),
-                "account_webhooks").block(MONGO_TIMEOUT);
+        webhook(account, url, secret, new Document());
+    }
+
+    /** Sets the account's webhook as the gateway does, with policy fields ({@code events}, {@code max_attempts}, {@code headers}). */
+    void webhook(String account, String url, String secret, Document policy) {
+        Document webhook = new Document("_id", account).append("webhook_url", url).append("webhook_secret", secret)
+                .append("updated_at", new Date());
+        webhook.putAll(policy);
+        mongo.save(webhook, "account_webhooks").block(MONGO_TIMEOUT);
     }
 
     /** The worker's record of the event's delivery, or null while it has none. */
     Document delivery(Event event) {
         return mongo.findById(event.id(), Document.class, "webhook_deliveries").block(MONGO_TIMEOUT);
+    }
+
+    /** The worker's records of the event's attempts, by attempt number. */
+    List<Document> attempts(Event event) {
+        Query query = Query.query(Criteria.where("event_id").is(event.id())).with(Sort.by("attempt"));
+        return mongo.find(query, Document.class, "webhook_attempts").collectList().block(MONGO_TIMEOUT);
+    }
+
+    /** Republishes a stored body to wafleet.events, as the gateway's redelivery does. */
+    void republish(String account, String body) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        KafkaTemplate<String, String> raw = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));
+        raw.send(Topics.EVENTS, account, body).join();
+        raw.destroy();
+    }
+
+    /** The dead letters of the event on wafleet.events.dlt (empty until there is one). */
+    List<ConsumerRecord<String, String>> deadLetters(Event event) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS_DLT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value() != null && record.value().contains(event.id())) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
     }
 
     void publish(Event event) {

@@ -1,32 +1,16 @@
 package io.wafleet.webhook;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.json.WafleetJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,77 +22,14 @@ import static io.wafleet.webhook.Signatures.assertSignedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * The worker end to end: a real KRaft broker, a MongoDB-wire server, and webhook receivers on
- * 127.0.0.1. Every test uses accounts of its own, so the tests do not depend on each other's order.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + WebhookWorkerApplication.CONFIG_NAME,
-        "wafleet.kafka.partitions=4",
-        "wafleet.kafka.events-concurrency=1",
-        "wafleet.delivery.initial-backoff=50ms",
-        "wafleet.delivery.max-backoff=200ms",
-        "wafleet.delivery.response-timeout=20s",
-        // Long enough that only an AccountConfigChanged can make the worker see a new URL in time.
-        "wafleet.endpoints.cache-ttl=10m",
-        "wafleet.webhook.global-secret=global-secret",
-})
-@EmbeddedKafka(partitions = 4, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class WebhookWorkerIT {
+/** The worker end to end: which webhook an event goes to, signed how, and what is recorded. */
+class WebhookWorkerIT extends WebhookWorkerITSupport {
 
-    private static final int PARTITIONS = 4;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final Receiver GLOBAL;
-
-    static {
-        MONGO.bind("127.0.0.1", 0);
-        try {
-            GLOBAL = Receiver.ok();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Autowired
-    private EmbeddedKafkaBroker broker;
-    @Autowired
-    private ReactiveMongoTemplate mongo;
-    @Autowired
-    private KafkaListenerEndpointRegistry listeners;
-    @Autowired
-    private MeterRegistry meters;
     @Value("${local.server.port}")
     private int port;
 
-    private Fixture fleet;
-
-    @DynamicPropertySource
-    static void backingServices(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort() + "/wafleet");
-        registry.add("wafleet.webhook.global-url", GLOBAL::url);
-    }
-
-    @AfterAll
-    static void stopBackingServices() {
-        GLOBAL.close();
-        MONGO.shutdownNow();
-    }
-
-    @BeforeEach
-    void connect() {
-        fleet = new Fixture(broker.getBrokersAsString(), mongo);
-        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("wafleet-webhook-events"), PARTITIONS);
-        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("wafleet-webhook-config"), PARTITIONS);
-    }
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
-
     @Test
-    void eachAccountsEventsReachItsOwnWebhookInOrderSignedWithItsOwnSecret() throws IOException {
+    void eachAccountsEventsReachItsOwnWebhookSignedWithItsOwnSecret() throws IOException {
         try (Receiver alice = Receiver.ok(); Receiver bob = Receiver.ok()) {
             fleet.webhook("it-alice", alice.url(), "alice-secret");
             fleet.webhook("it-bob", bob.url(), "bob-secret");
@@ -121,42 +42,21 @@ class WebhookWorkerIT {
 
             await().atMost(PATIENCE).until(() -> alice.requests().size() >= 3 && bob.requests().size() >= 3);
 
+            // Deliveries run concurrently, so an account's events may arrive in any order (the issue allows it).
             assertReceivedExactly(alice, aliceEvents, "alice-secret", "bob-secret");
             assertReceivedExactly(bob, bobEvents, "bob-secret", "alice-secret");
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(fleet.delivery(aliceEvents.getFirst()))
+            Event first = aliceEvents.getFirst();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(fleet.delivery(first))
                     .containsEntry("outcome", "delivered").containsEntry("attempts", 1)
-                    .containsEntry("status_code", 200).containsEntry("url", alice.url())
-                    .containsEntry("account_id", "it-alice").containsEntry("event", "message"));
-        }
-    }
-
-    @Test
-    void aFailingReceiverGetsTheEventAgainWithTheSameIdUntilItAccepts() throws IOException {
-        try (Receiver flaky = new Receiver(n -> n <= 2 ? 500 : 200)) {
-            fleet.webhook("it-flaky", flaky.url(), "flaky-secret");
-            Event event = event("it-flaky");
-            fleet.publish(event);
-
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(fleet.delivery(event))
-                    .containsEntry("outcome", "delivered").containsEntry("attempts", 3).containsEntry("status_code", 200));
-            assertThat(flaky.requests()).hasSize(3).allSatisfy(request -> {
-                assertThat(request.header("X-Webhook-Id")).isEqualTo(event.id());
-                assertSignedWith(request, "flaky-secret");
-            });
-        }
-    }
-
-    @Test
-    void aBadRequestAnswerIsNotRetried() throws IOException {
-        try (Receiver rejecting = new Receiver(n -> 400)) {
-            fleet.webhook("it-rejecting", rejecting.url(), "rejecting-secret");
-            Event event = event("it-rejecting");
-            fleet.publish(event);
-
-            // The record is written once the delivery is over, retries included.
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(fleet.delivery(event))
-                    .containsEntry("outcome", "failed").containsEntry("attempts", 1).containsEntry("status_code", 400));
-            assertThat(rejecting.requests()).hasSize(1);
+                    .containsEntry("last_status_code", 200).containsEntry("last_error", null)
+                    .containsEntry("url", alice.url()).containsEntry("account_id", "it-alice")
+                    .containsEntry("event", "message")
+                    .containsEntry("body", new String(WafleetJson.mapper().writeValueAsBytes(first)))
+                    .containsKeys("created_at", "updated_at"));
+            Document attempt = fleet.attempts(first).getFirst();
+            assertThat(attempt).containsEntry("_id", first.id() + ":1").containsEntry("event_id", first.id())
+                    .containsEntry("account_id", "it-alice").containsEntry("attempt", 1).containsEntry("url", alice.url())
+                    .containsEntry("status_code", 200).containsEntry("error", null).containsKeys("latency_ms", "at");
         }
     }
 
@@ -207,7 +107,7 @@ class WebhookWorkerIT {
             fleet.webhook("it-slow", slow.url(), "slow-secret");
             fleet.webhook(fastAccount, fast.url(), "fast-secret");
 
-            // One batch, the slow account's event first: only dispatch across accounts lets the fast one through.
+            // One poll, the slow account's event first: only dispatch without waiting lets the fast one through.
             fleet.publishTogether(event("it-slow"), event(fastAccount));
 
             await().atMost(PATIENCE).until(() -> fastArrivedWhileSlowWasOpen.get() != null);
@@ -251,7 +151,7 @@ class WebhookWorkerIT {
 
     private static void assertReceivedExactly(Receiver receiver, List<Event> events, String secret, String otherSecret) {
         assertThat(receiver.requests()).extracting(Receiver.Received::body)
-                .containsExactlyElementsOf(events.stream().map(e -> WafleetJson.mapper().writeValueAsBytes(e)).toList());
+                .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> WafleetJson.mapper().writeValueAsBytes(e)).toList());
         assertThat(receiver.requests()).allSatisfy(request -> {
             assertSignedWith(request, secret);
             assertThat(Signatures.hubValid(otherSecret, request.body(), request.header("X-Hub-Signature-256"))).isFalse();

@@ -1,12 +1,14 @@
 /**
- * Delivering events to webhooks. {@link io.wafleet.webhook.delivery.DeliveryService} takes a batch
- * from Kafka and dispatches it without blocking across accounts (one delivery in flight per account,
- * so an account's events arrive in order; a bounded number in flight overall), and returns once every
- * delivery of the batch has finished: delivered, given up, or skipped. Each finished delivery is
- * recorded in {@code webhook_deliveries}.
+ * Delivering events to webhooks. {@link io.wafleet.webhook.delivery.DeliveryService} makes one
+ * attempt at a time, without blocking, and settles what follows: delivered, failed (a final answer),
+ * handed to a retry tier with exponential backoff and jitter (network errors, timeouts, 5xx, 408, 429,
+ * which may ask for a longer wait with {@code Retry-After}), or dead-lettered once its attempts are
+ * spent. Each endpoint URL has a resilience4j circuit breaker; while it is open, events are deferred
+ * to a retry tier without spending an attempt. Every attempt is recorded in {@code webhook_attempts}
+ * and the state of each event's delivery in {@code webhook_deliveries}; both are pruned by age.
  *
  * <p>Every attempt is signed afresh ({@code X-Hub-Signature-256} over the body, Standard Webhooks over
- * id, this attempt's timestamp and body). Network errors, 5xx, 408 and 429 are retried with exponential
- * backoff and jitter a bounded number of times; other 4xx are final.
+ * id, this attempt's timestamp and body) and carries the event id as {@code X-Webhook-Id} and
+ * {@code webhook-id}, the same on every retry and redelivery, so receivers can dedupe.
  */
 package io.wafleet.webhook.delivery;

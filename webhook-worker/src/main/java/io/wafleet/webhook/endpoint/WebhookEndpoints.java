@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Resolves the webhook an account's events go to. An account's own webhook wins; an account without
+ * Resolves the webhook an account's events go to, with the account's delivery policy. An account's own webhook wins; an account without
  * one falls back to the global webhook; with neither, the result is empty and the event is skipped.
  *
  * <p>Look-ups are cached for {@code wafleet.endpoints.cache-ttl} (absence included), so a burst of
@@ -61,6 +61,6 @@ public class WebhookEndpoints {
         if (!global.hasGlobal()) {
             return null;
         }
-        return new Endpoint(global.globalUrl(), global.globalSecret() == null ? "" : global.globalSecret());
+        return Endpoint.of(global.globalUrl(), global.globalSecret() == null ? "" : global.globalSecret());
     }
 }

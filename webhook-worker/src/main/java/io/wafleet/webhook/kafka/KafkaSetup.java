@@ -5,64 +5,87 @@ import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.webhook.WebhookWorkerProperties;
+import io.wafleet.webhook.delivery.DeliveryService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Topics and listener container factories of the webhook worker. */
+/** Topics, the producer of retries and dead letters, and the listener containers of the webhook worker. */
 @Configuration(proxyBeanMethods = false)
 class KafkaSetup {
 
     static final String EVENTS_LISTENER_ID = "wafleet-webhook-events";
+    static final String RETRIES_LISTENER_ID = "wafleet-webhook-retries";
     static final String CONFIG_LISTENER_ID = "wafleet-webhook-config";
 
     /** Every service declares the contract's topics, so whichever starts first creates them. */
     @Bean
     KafkaAdmin.NewTopics wafleetTopics(WebhookWorkerProperties properties) {
-        return new KafkaAdmin.NewTopics(Topics.all(properties.kafka().partitions(), (short) 1).toArray(NewTopic[]::new));
+        WebhookWorkerProperties.Kafka kafka = properties.kafka();
+        return new KafkaAdmin.NewTopics(Topics.all(kafka.partitions(), kafka.replication()).toArray(NewTopic[]::new));
     }
 
-    /**
-     * Batches from {@code wafleet.events}; offsets commit after the listener returns, that is after
-     * every delivery of the batch has finished. A batch that fails as a whole (MongoDB unreachable)
-     * is retried with backoff while the consumer keeps polling, paused.
-     */
+    /** Retries and dead letters carry the event's JSON as the bytes it was delivered with. */
+    @Bean
+    KafkaTemplate<String, byte[]> retryTemplate(KafkaProperties kafka) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    DeliveryDispatcher eventsDispatcher(DeliveryService deliveries, UnparseableRecords unparseable,
+                                        KafkaListenerEndpointRegistry registry, TaskScheduler scheduler, Clock clock,
+                                        WebhookWorkerProperties properties) {
+        return new DeliveryDispatcher(EVENTS_LISTENER_ID, false, properties.delivery().maxInFlight(), deliveries,
+                unparseable, registry, scheduler, clock);
+    }
+
+    @Bean
+    DeliveryDispatcher retriesDispatcher(DeliveryService deliveries, UnparseableRecords unparseable,
+                                         KafkaListenerEndpointRegistry registry, TaskScheduler scheduler, Clock clock,
+                                         WebhookWorkerProperties properties) {
+        return new DeliveryDispatcher(RETRIES_LISTENER_ID, true, properties.delivery().maxInFlight(), deliveries,
+                unparseable, registry, scheduler, clock);
+    }
+
+    /** {@code wafleet.events}, in the group {@code events-group}. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Event> eventsContainerFactory(
-            KafkaProperties kafka, WebhookWorkerProperties properties) {
-        WebhookWorkerProperties.Kafka settings = properties.kafka();
-        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.eventsGroup());
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        consumer.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                Math.toIntExact(properties.delivery().batchTimeout().plusMinutes(1).toMillis()));
+            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("eventsDispatcher") DeliveryDispatcher dispatcher) {
+        return deliveryFactory(kafka, properties, properties.kafka().eventsGroup(), properties.kafka().eventsConcurrency(), dispatcher);
+    }
 
-        ConcurrentKafkaListenerContainerFactory<String, Event> factory = factory(consumer,
-                new ErrorHandlingDeserializer<>(WafleetJson.eventDeserializer()));
-        factory.setBatchListener(true);
-        factory.setConcurrency(settings.eventsConcurrency());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+    /** The retry tiers, in the group {@code retries-group}. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Event> retriesContainerFactory(
+            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("retriesDispatcher") DeliveryDispatcher dispatcher) {
+        return deliveryFactory(kafka, properties, properties.kafka().retriesGroup(), properties.kafka().retriesConcurrency(), dispatcher);
     }
 
     /**
@@ -75,7 +98,43 @@ class KafkaSetup {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.kafka().configGroupPrefix() + UUID.randomUUID());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        return factory(consumer, new ErrorHandlingDeserializer<>(WafleetJson.configDeserializer()));
+        return factory(consumer, new LenientDeserializer<>(WafleetJson.configDeserializer()));
+    }
+
+    /**
+     * Record listeners whose deliveries run after they return: offsets are committed by the
+     * dispatcher's {@code MANUAL} acknowledgments, never past an unfinished delivery. Classic group
+     * protocol with cooperative rebalancing and a short session timeout, so a dead worker's partitions
+     * move on quickly. Values that do not parse reach the listener as null ({@link LenientDeserializer}),
+     * so the error handler only ever sees a fault of the dispatcher itself.
+     */
+    private static ConcurrentKafkaListenerContainerFactory<String, Event> deliveryFactory(
+            KafkaProperties kafka, WebhookWorkerProperties properties, String group, int concurrency,
+            DeliveryDispatcher dispatcher) {
+        WebhookWorkerProperties.Kafka settings = properties.kafka();
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        consumer.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Math.toIntExact(settings.sessionTimeout().toMillis()));
+        consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.toIntExact(settings.heartbeatInterval().toMillis()));
+
+        ConcurrentKafkaListenerContainerFactory<String, Event> factory = factory(consumer,
+                new LenientDeserializer<>(WafleetJson.eventDeserializer()));
+        factory.setConcurrency(concurrency);
+        ContainerProperties container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.MANUAL);
+        container.setPollTimeout(settings.pollTimeout().toMillis());
+        container.setConsumerRebalanceListener(dispatcher);
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
+        errors.setAckAfterHandle(false);
+        factory.setCommonErrorHandler(errors);
+        return factory;
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(

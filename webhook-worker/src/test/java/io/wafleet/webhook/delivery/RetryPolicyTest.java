@@ -1,88 +1,80 @@
 package io.wafleet.webhook.delivery;
 
-import io.wafleet.webhook.WebhookWorkerProperties;
+import io.wafleet.webhook.TestProperties;
+import io.wafleet.webhook.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.publisher.Mono;
 
-import java.net.ConnectException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(properties(3));
+    // Defaults: 1 s initial backoff, doubling, capped at 5 min, ±20 % jitter, 8 attempts.
+    private final RetryPolicy lowest = new RetryPolicy(TestProperties.defaults(), () -> 0.0);
+    private final RetryPolicy middle = new RetryPolicy(TestProperties.defaults(), () -> 0.5);
+    private final RetryPolicy highest = new RetryPolicy(TestProperties.defaults(), () -> 0.999_999);
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504, 408, 429})
     void retriesServerErrorsTimeoutsAndRateLimits(int status) {
-        assertThat(policy.isRetryable(new WebhookStatusException(status))).isTrue();
+        assertThat(RetryPolicy.verdictFor(status)).isEqualTo(AttemptResult.Verdict.RETRYABLE);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 404, 409, 410, 413, 422, 301})
+    @ValueSource(ints = {400, 401, 403, 404, 409, 410, 413, 422, 301, 302, 100})
     void doesNotRetryTheReceiversFinalAnswer(int status) {
-        assertThat(policy.isRetryable(new WebhookStatusException(status))).isFalse();
+        assertThat(RetryPolicy.verdictFor(status)).isEqualTo(AttemptResult.Verdict.FINAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 201, 202, 204, 299})
+    void anyTwoHundredDelivers(int status) {
+        assertThat(RetryPolicy.verdictFor(status)).isEqualTo(AttemptResult.Verdict.DELIVERED);
     }
 
     @Test
-    void retriesNetworkErrors() {
-        WebClientRequestException refused = new WebClientRequestException(new ConnectException("Connection refused"),
-                HttpMethod.POST, URI.create("http://127.0.0.1:1/"), new HttpHeaders());
-        assertThat(policy.isRetryable(refused)).isTrue();
-        assertThat(policy.isRetryable(new TimeoutException())).isTrue();
-        assertThat(policy.isRetryable(new IllegalArgumentException("URI is not absolute"))).isFalse();
+    void waitsGrowExponentiallyUpToTheCap() {
+        assertThat(middle.backoff(2, null)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(middle.backoff(3, null)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(middle.backoff(4, null)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(middle.backoff(9, null)).isEqualTo(Duration.ofSeconds(128));
+        assertThat(middle.backoff(20, null)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(middle.backoff(10_000, null)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
-    void givesUpAfterMaxAttemptsWithTheLastFailure() {
-        AtomicInteger attempts = new AtomicInteger();
-        Mono<Integer> alwaysUnavailable = Mono.defer(() -> {
-            attempts.incrementAndGet();
-            return Mono.error(new WebhookStatusException(503));
-        });
-
-        assertThatThrownBy(() -> alwaysUnavailable.retryWhen(policy.retrySpec()).block(Duration.ofSeconds(5)))
-                .isInstanceOf(WebhookStatusException.class);
-        assertThat(attempts).hasValue(3);
+    void jitterMovesEachWaitByAtMostItsShare() {
+        assertThat(lowest.backoff(3, null)).isEqualTo(Duration.ofMillis(1_600));
+        assertThat(highest.backoff(3, null)).isBetween(Duration.ofMillis(2_399), Duration.ofMillis(2_400));
+        assertThat(highest.backoff(20, null)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
-    void stopsAtOnceOnAFinalAnswer() {
-        AtomicInteger attempts = new AtomicInteger();
-        Mono<Integer> badRequest = Mono.defer(() -> {
-            attempts.incrementAndGet();
-            return Mono.error(new WebhookStatusException(400));
-        });
-
-        assertThatThrownBy(() -> badRequest.retryWhen(policy.retrySpec()).block(Duration.ofSeconds(5)))
-                .isInstanceOf(WebhookStatusException.class);
-        assertThat(attempts).hasValue(1);
+    void retryAfterIsTheShortestWaitUpToItsCap() {
+        assertThat(lowest.backoff(2, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(highest.backoff(2, Duration.ofMillis(10))).isGreaterThan(Duration.ofMillis(1_000));
+        assertThat(lowest.backoff(2, Duration.ofDays(3))).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
-    void succeedsOnALaterAttempt() {
-        AtomicInteger attempts = new AtomicInteger();
-        Mono<Integer> recovers = Mono.defer(() -> attempts.incrementAndGet() < 3
-                ? Mono.error(new WebhookStatusException(500)) : Mono.just(200));
-
-        assertThat(recovers.retryWhen(policy.retrySpec()).block(Duration.ofSeconds(5))).isEqualTo(200);
-        assertThat(attempts).hasValue(3);
+    void theAccountsMaxAttemptsWinsOverTheGlobalOne() {
+        assertThat(middle.maxAttempts(Endpoint.of("http://h/", "s"))).isEqualTo(8);
+        assertThat(middle.maxAttempts(new Endpoint("http://h/", "s", null, 3, Map.of()))).isEqualTo(3);
     }
 
-    static WebhookWorkerProperties properties(int maxAttempts) {
-        WebhookWorkerProperties.Delivery delivery = new WebhookWorkerProperties.Delivery(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), 0.5, 8,
-                Duration.ofSeconds(30), Duration.ofDays(1));
-        return new WebhookWorkerProperties(null, null, delivery, null);
+    @Test
+    void theFirstAttemptHasTheShortTimeout() {
+        assertThat(middle.timeoutFor(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(middle.timeoutFor(2)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aDeferralWaitsAtLeastTheCircuitsWait() {
+        assertThat(lowest.deferral(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(highest.deferral(Duration.ofSeconds(30))).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(36));
     }
 }

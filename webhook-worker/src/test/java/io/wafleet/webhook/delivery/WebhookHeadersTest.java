@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,34 @@ class WebhookHeadersTest {
         assertThat(Signatures.standardValid("alice-secret", EVENT.id(), "1790000007", BODY,
                 retry.getFirst("webhook-signature"))).isTrue();
         assertThat(retry.getFirst("X-Webhook-Id")).isEqualTo(first.getFirst("X-Webhook-Id"));
+    }
+
+    @Test
+    void anAccountsHeadersAreAddedButCannotReplaceOurs() {
+        Map<String, String> extra = Map.of("X-Tenant", "tenant-7", "X-Webhook-Id", "forged", "content-type", "text/plain",
+                "Webhook-Signature", "v1,forged", "X-Hub-Signature-256", "sha256=00", "Host", "evil.example",
+                "X-Account-Id", "mallory", "X-Webhook-Custom", "also ours");
+        HttpHeaders headers = WebhookHeaders.forAttempt(EVENT, "alice-secret", BODY, 1_790_000_000L, extra);
+
+        assertThat(headers.getFirst("X-Tenant")).isEqualTo("tenant-7");
+        assertThat(headers.get("X-Webhook-Id")).containsExactly(EVENT.id());
+        assertThat(headers.get("Content-Type")).containsExactly("application/json");
+        assertThat(headers.get("X-Account-Id")).containsExactly("alice");
+        assertThat(headers.containsHeader("Host")).isFalse();
+        assertThat(headers.containsHeader("X-Webhook-Custom")).isFalse();
+        assertThat(Signatures.hubValid("alice-secret", BODY, headers.getFirst("X-Hub-Signature-256"))).isTrue();
+        assertThat(Signatures.standardValid("alice-secret", EVENT.id(), "1790000000", BODY,
+                headers.getFirst("webhook-signature"))).isTrue();
+    }
+
+    @Test
+    void malformedHeadersAreDropped() {
+        Map<String, String> extra = Map.of("X-Split", "a\r\nX-Injected: yes", "Bad Name", "x", "X-Fine", "fine");
+        HttpHeaders headers = WebhookHeaders.forAttempt(EVENT, "alice-secret", BODY, 1_790_000_000L, extra);
+
+        assertThat(headers.containsHeader("X-Split")).isFalse();
+        assertThat(headers.containsHeader("Bad Name")).isFalse();
+        assertThat(headers.getFirst("X-Fine")).isEqualTo("fine");
     }
 
     // Field order is WafleetJson's (common writes "event", the external type id, after "payload").
