@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three services of the fleet (api-gateway, one session worker, one webhook worker) as separate
- * Spring application contexts in this JVM, against the given Kafka and MongoDB. Each context reads
- * only its own configuration file, as it does when run from its own jar.
+ * The services of the fleet (api-gateway, a webhook worker and, unless left out, one session worker)
+ * as separate Spring application contexts in this JVM, against the given Kafka and MongoDB. Each
+ * context reads only its own configuration file, as it does when run from its own jar.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -26,34 +26,16 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Starts the workers first, then the gateway, so the first request finds a worker. {@code extraArgs}
-     * are passed to every service (for instance {@code --wafleet.sandbox.auto-scan=2s}).
+     * The whole fleet, session worker included. {@code extraArgs} are passed to every service (for
+     * instance {@code --wafleet.sandbox.auto-scan=2s}).
      */
     public static Fleet start(String kafkaBootstrapServers, String mongoUri, Path dataDir, int gatewayPort, String... extraArgs) {
-        List<String> common = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                "--spring.mongodb.uri=" + mongoUri,
-                "--wafleet.credentials.data-dir=" + dataDir.toAbsolutePath(),
-                "--spring.main.banner-mode=off"));
-        common.addAll(List.of(extraArgs));
-        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-        try {
-            contexts.add(run(SessionWorkerApplication.class, "session-worker", common, "--server.port=0"));
-            contexts.add(run(WebhookWorkerApplication.class, "webhook-worker", common, "--server.port=0"));
-            contexts.add(run(GatewayApplication.class, "api-gateway", common, "--server.port=" + gatewayPort));
-        } catch (RuntimeException e) {
-            contexts.reversed().forEach(ConfigurableApplicationContext::close);
-            throw e;
-        }
-        int port = contexts.getLast().getEnvironment().getProperty("local.server.port", Integer.class, gatewayPort);
-        return new Fleet(contexts, port);
+        return on(kafkaBootstrapServers, mongoUri, dataDir).gatewayPort(gatewayPort).args(extraArgs).start();
     }
 
-    private static ConfigurableApplicationContext run(Class<?> application, String name, List<String> common, String... own) {
-        List<String> args = new ArrayList<>(common);
-        args.add("--spring.config.name=" + name);
-        args.addAll(List.of(own));
-        return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+    /** A fleet to configure before it starts, for instance without its session worker. */
+    public static Builder on(String kafkaBootstrapServers, String mongoUri, Path dataDir) {
+        return new Builder(kafkaBootstrapServers, mongoUri, dataDir);
     }
 
     public int gatewayPort() {
@@ -64,5 +46,63 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         contexts.reversed().forEach(ConfigurableApplicationContext::close);
+    }
+
+    /** What to start: the gateway's port, whether a session worker runs in this JVM, and arguments for every service. */
+    public static final class Builder {
+
+        private final List<String> common;
+        private int gatewayPort = 3000;
+        private boolean sessionWorker = true;
+
+        private Builder(String kafkaBootstrapServers, String mongoUri, Path dataDir) {
+            common = new ArrayList<>(List.of(
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                    "--spring.mongodb.uri=" + mongoUri,
+                    "--wafleet.credentials.data-dir=" + dataDir.toAbsolutePath(),
+                    "--spring.main.banner-mode=off"));
+        }
+
+        /** 0 picks a free port ({@link Fleet#gatewayPort()} tells which). */
+        public Builder gatewayPort(int port) {
+            gatewayPort = port;
+            return this;
+        }
+
+        /** Session workers run elsewhere (their own processes): only the gateway and a webhook worker start here. */
+        public Builder withoutSessionWorker() {
+            sessionWorker = false;
+            return this;
+        }
+
+        /** Arguments passed to every service, after the connection settings. */
+        public Builder args(String... args) {
+            common.addAll(List.of(args));
+            return this;
+        }
+
+        /** Starts the workers first, then the gateway, so the first request finds a worker. */
+        public Fleet start() {
+            List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+            try {
+                if (sessionWorker) {
+                    contexts.add(run(SessionWorkerApplication.class, "session-worker", "--server.port=0"));
+                }
+                contexts.add(run(WebhookWorkerApplication.class, "webhook-worker", "--server.port=0"));
+                contexts.add(run(GatewayApplication.class, "api-gateway", "--server.port=" + gatewayPort));
+            } catch (RuntimeException e) {
+                contexts.reversed().forEach(ConfigurableApplicationContext::close);
+                throw e;
+            }
+            int port = contexts.getLast().getEnvironment().getProperty("local.server.port", Integer.class, gatewayPort);
+            return new Fleet(contexts, port);
+        }
+
+        private ConfigurableApplicationContext run(Class<?> application, String name, String... own) {
+            List<String> args = new ArrayList<>(common);
+            args.add("--spring.config.name=" + name);
+            args.addAll(List.of(own));
+            return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+        }
     }
 }

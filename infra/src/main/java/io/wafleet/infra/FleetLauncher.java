@@ -1,6 +1,7 @@
 package io.wafleet.infra;
 
 import io.wafleet.infra.backing.BackingServices;
+import io.wafleet.infra.bench.BenchCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * (Kafka 127.0.0.1:9092, MongoDB-wire 127.0.0.1:27017, API 127.0.0.1:3000, data under
  * {@code $WAFLEET_DATA_DIR}, default {@code ./data}). With {@code --backing-only} only the broker and the
  * MongoDB-wire server run, for services started from their own jars. Ctrl-C stops it cleanly.
+ * {@code bench failover [options]} runs the failover benchmark instead ({@link BenchCommand}).
  */
 public final class FleetLauncher {
 
@@ -19,6 +21,10 @@ public final class FleetLauncher {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.getFirst().equals("bench")) {
+            // exit explicitly: the in-process services leave non-daemon threads behind
+            System.exit(BenchCommand.run(arguments.subList(1, arguments.size())));
+        }
         boolean backingOnly = arguments.contains("--backing-only");
         Path dataDir = Path.of(env("WAFLEET_DATA_DIR", "data")).toAbsolutePath();
         BackingServices.Ports ports = new BackingServices.Ports(

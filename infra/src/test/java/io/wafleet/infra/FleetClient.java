@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,11 +43,46 @@ final class FleetClient {
         return client.delete().uri(path).exchange();
     }
 
+    /** Creates an account and logs it in by QR, the sandbox phone confirming; it is logged_in shortly after. */
+    void createAndLogIn(String account) {
+        post("/accounts", Map.of("account_id", account)).expectStatus().isCreated();
+        postEmpty("/accounts/" + account + "/login").expectStatus().isOk();
+        postEmpty("/sandbox/accounts/" + account + "/scan").expectStatus().isOk();
+    }
+
+    /** {@code GET /accounts}: every account's status and owner, by account id. */
+    Map<String, AccountState> accounts() {
+        JsonNode results = get("/accounts").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("results");
+        return results.valueStream().map(AccountState::of)
+                .collect(Collectors.toMap(AccountState::id, state -> state));
+    }
+
+    /** {@code GET /sandbox/stats}: the sandbox network's fleet-wide counters. */
+    SandboxStats sandboxStats() {
+        JsonNode results = get("/sandbox/stats").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody().get("results");
+        return new SandboxStats(results.get("live_connections").asLong(), results.get("conflicts").asLong(),
+                results.get("sends").asLong(), results.get("deliveries").asLong());
+    }
+
     /** Sends a text and returns the message id the gateway answered with. */
     String sendText(String account, String phone, String message) {
         JsonNode results = post("/send/message", Map.of("account_id", account, "phone", phone, "message", message))
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("results");
         assertThat(results.get("status").asString()).isEqualTo("queued");
         return results.get("message_id").asString();
+    }
+
+    record AccountState(String id, String status, String owner) {
+
+        static AccountState of(JsonNode account) {
+            JsonNode owner = account.get("owner");
+            return new AccountState(account.get("id").asString(), account.get("status").asString(),
+                    owner == null || owner.isNull() ? null : owner.asString());
+        }
+    }
+
+    record SandboxStats(long liveConnections, long conflicts, long sends, long deliveries) {
     }
 }

@@ -1,12 +1,15 @@
 package io.wafleet.infra;
 
 import io.wafleet.infra.backing.BackingServices;
+import io.wafleet.infra.process.SessionWorkerGroup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded backing services and the whole fleet, started once per test JVM on free loopback
@@ -14,6 +17,9 @@ import java.nio.file.Path;
  * using their own account ids.
  */
 final class TestFleet {
+
+    /** Consumers of the in-process session worker: its {@code wafleet.kafka.concurrency}, 2 by default. */
+    private static final int IN_PROCESS_CONSUMERS = 2;
 
     private static TestFleet shared;
 
@@ -61,16 +67,34 @@ final class TestFleet {
     }
 
     private static TestFleet start(Path dataDir, TestBrokers.Backing backing) {
+        Fleet fleet;
         try {
-            Fleet fleet = Fleet.start(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, 0);
-            return new TestFleet(dataDir, backing, fleet);
+            fleet = Fleet.start(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, 0);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test fleet", e);
+        }
+        try {
+            awaitSettled(backing);
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+        return new TestFleet(dataDir, backing, fleet);
+    }
+
+    /**
+     * A login that a test starts while the session worker's consumers are still joining loses its
+     * pending QR when its partition moves to the second consumer: tests begin once the group is settled.
+     */
+    private static void awaitSettled(TestBrokers.Backing backing) {
+        try (SessionWorkerGroup group = new SessionWorkerGroup(backing.kafkaBootstrapServers())) {
+            await("the in-process session worker's " + IN_PROCESS_CONSUMERS + " consumers to settle")
+                    .atMost(Duration.ofSeconds(60)).until(() -> group.settled(IN_PROCESS_CONSUMERS));
         }
     }
 
     static BackingServices.Ports freePorts() {
-        return new BackingServices.Ports(freePort(), freePort(), freePort());
+        return BackingServices.Ports.free();
     }
 
     String baseUrl() {
@@ -83,14 +107,6 @@ final class TestFleet {
             backing.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the backing services", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.wafleet.infra.backing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -35,9 +38,19 @@ public final class BackingServices implements AutoCloseable {
         return mongo.connectionString();
     }
 
-    /** Stops only the broker, for tests of a broker restart. */
+    /** The broker alone, for tests of a broker restart. */
     public EmbeddedKafka kafka() {
         return kafka;
+    }
+
+    /** Stops the broker; the MongoDB-wire server keeps running. {@link #startKafka()} brings it back. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same data and ports: its topics and committed offsets are still there. */
+    public void startKafka() throws Exception {
+        kafka.start();
     }
 
     @Override
@@ -53,5 +66,18 @@ public final class BackingServices implements AutoCloseable {
     public record Ports(int kafka, int kafkaController, int mongo) {
 
         public static final Ports DEFAULT = new Ports(9092, 9093, 27017);
+
+        /** Three loopback ports free right now (another process may still take one before they are bound). */
+        public static Ports free() {
+            return new Ports(freePort(), freePort(), freePort());
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -32,7 +32,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
+    /** Starts the broker; again after {@link #close()}, on the same data and ports. Does nothing while it runs. */
     public synchronized EmbeddedKafka start() throws Exception {
+        if (server != null) {
+            return this;
+        }
         Files.createDirectories(dataDir);
         Properties props = properties();
         if (!Files.exists(dataDir.resolve("meta.properties"))) {

@@ -1,0 +1,178 @@
+package io.wafleet.infra.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import io.wafleet.infra.Fleet;
+import io.wafleet.infra.backing.BackingServices;
+import io.wafleet.infra.backing.EmbeddedMongo;
+import io.wafleet.infra.process.SessionWorkerGroup;
+import io.wafleet.infra.process.SessionWorkerLauncher;
+import io.wafleet.infra.process.SessionWorkerProcess;
+import org.bson.Document;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's own fleet in a temporary directory: the embedded backing services on free ports,
+ * the gateway and a webhook worker in this JVM (quiet: warnings only), and session workers as
+ * processes. Closing it (also from a shutdown hook, on Ctrl-C) kills every worker it started and
+ * deletes the directory.
+ */
+final class BenchFleet implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The benchmark prints a table, not the services' logs: warnings only, and nothing from the
+     * MongoDB-wire server, which logs what the fleet expects as errors (a killed worker's connection
+     * reset, the duplicate key that tells a worker a lease is held elsewhere).
+     */
+    private static final Map<String, String> QUIET = Map.of(
+            "root", "WARN", "io.wafleet", "WARN", "kafka", "ERROR", "org.apache.kafka", "ERROR", "de.bwaldvogel.mongo", "OFF");
+
+    private final Path dir;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<SessionWorkerProcess> workers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private BackingServices backing;
+    private Fleet fleet;
+    private SessionWorkerLauncher launcher;
+    private MongoClient mongo;
+    private SessionWorkerGroup group;
+
+    BenchFleet(Path dir) {
+        this.dir = dir;
+    }
+
+    static BenchFleet start(Path workerJar, List<String> workerArgs) throws Exception {
+        BenchFleet bench = new BenchFleet(Files.createTempDirectory("wafleet-bench"));
+        try {
+            bench.startServices(workerJar, workerArgs);
+            return bench;
+        } catch (Exception | Error e) {
+            bench.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Path workerJar, List<String> workerArgs) throws Exception {
+        Path jar = SessionWorkerLauncher.copyJar(workerJar, dir);
+        QUIET.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.toLevel(level)));
+        backing = track(BackingServices.start(dir, BackingServices.Ports.free()));
+        fleet = track(Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dir)
+                .gatewayPort(0).withoutSessionWorker()
+                .args(QUIET.entrySet().stream().map(quiet -> "--logging.level." + quiet.getKey() + "=" + quiet.getValue())
+                        .toArray(String[]::new))
+                .start());
+        mongo = track(MongoClients.create(backing.mongoUri()));
+        group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
+        launcher = new SessionWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(), dir,
+                dir.resolve("logs"), workerArgs);
+    }
+
+    int gatewayPort() {
+        return fleet.gatewayPort();
+    }
+
+    /** Starts workers side by side; returns once all are ready. */
+    List<SessionWorkerProcess> startWorkers(Stream<String> ids) {
+        List<SessionWorkerProcess> started = ids.map(launcher::start).toList();
+        workers.addAll(started);
+        started.forEach(worker -> worker.awaitReady(START_TIMEOUT));
+        return started;
+    }
+
+    List<SessionWorkerProcess> liveWorkers() {
+        return workers.stream().filter(SessionWorkerProcess::isAlive).toList();
+    }
+
+    /** Waits until the live workers form a settled consumer group (no rebalance running). */
+    void awaitSettled() {
+        int live = liveWorkers().size();
+        Poll.until(() -> group.settled(live * SessionWorkerLauncher.CONSUMERS_PER_WORKER), START_TIMEOUT,
+                live + " session workers to settle");
+    }
+
+    /** Logged-in accounts per owning worker id, from MongoDB's {@code accounts}. */
+    Map<String, Long> loggedInByOwner() {
+        Map<String, Long> owners = new HashMap<>();
+        mongo.getDatabase(EmbeddedMongo.DATABASE).getCollection("accounts").aggregate(List.of(
+                        Aggregates.match(Filters.eq("status", "logged_in")),
+                        Aggregates.group("$owner", Accumulators.sum("n", 1))))
+                .forEach((Document owner) -> owners.put(String.valueOf(owner.get("_id")), owner.get("n", Number.class).longValue()));
+        return owners;
+    }
+
+    long loggedInOn(List<SessionWorkerProcess> owners) {
+        Map<String, Long> byOwner = loggedInByOwner();
+        return owners.stream().mapToLong(worker -> byOwner.getOrDefault(worker.id(), 0L)).sum();
+    }
+
+    /** The live worker holding the most logged-in accounts. */
+    SessionWorkerProcess busiestWorker() {
+        Map<String, Long> byOwner = loggedInByOwner();
+        return liveWorkers().stream().max(Comparator.comparing(worker -> byOwner.getOrDefault(worker.id(), 0L))).orElseThrow();
+    }
+
+    /** The last lines of every worker's log, before {@link #close()} deletes them. */
+    void printLogTails(PrintStream err) {
+        for (SessionWorkerProcess worker : workers) {
+            try (Stream<String> lines = Files.lines(worker.log())) {
+                List<String> all = lines.toList();
+                err.println("--- last lines of " + worker + " (" + (worker.isAlive() ? "running" : "stopped") + ")");
+                all.subList(Math.max(0, all.size() - 20), all.size()).forEach(err::println);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("--- no log of " + worker + ": " + e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        workers.forEach(SessionWorkerProcess::close);
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("bench: could not close " + resource + ": " + e);
+            }
+        }
+        deleteDirectory();
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

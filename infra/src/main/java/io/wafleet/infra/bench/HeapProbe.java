@@ -1,0 +1,63 @@
+package io.wafleet.infra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live heap of a worker JVM, from {@code jcmd <pid> GC.class_histogram}: it runs a full collection and
+ * counts the reachable objects, class by class. The filler arrays the serial collector leaves in
+ * place of dead objects it chose not to compact away ({@code -XX:MarkSweepDeadRatio}, up to 5% of the
+ * old generation) are left out: they are what makes the heap's {@code used} figure (GC.heap_info)
+ * drift by megabytes between two full collections.
+ */
+final class HeapProbe {
+
+    private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
+    private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final String FILLER = "jdk.internal.vm.Filler";
+
+    private final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+
+    boolean available() {
+        return Files.isExecutable(jcmd);
+    }
+
+    /** Bytes of reachable objects in the heap of process {@code pid}. */
+    long liveBytes(long pid) {
+        long total = -1;
+        long filler = 0;
+        for (String line : histogram(pid).lines().toList()) {
+            Matcher row = ROW.matcher(line);
+            Matcher sum = TOTAL.matcher(line);
+            if (row.find() && row.group(2).contains(FILLER)) {
+                filler += Long.parseLong(row.group(1));
+            } else if (sum.find()) {
+                total = Long.parseLong(sum.group(1));
+            }
+        }
+        if (total < 0) {
+            throw new IllegalStateException("jcmd " + pid + " GC.class_histogram printed no total");
+        }
+        return total - filler;
+    }
+
+    private String histogram(long pid) {
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("jcmd " + pid + " GC.class_histogram failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running jcmd", e);
+        }
+    }
+}
