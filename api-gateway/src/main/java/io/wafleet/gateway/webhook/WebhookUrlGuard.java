@@ -1,5 +1,6 @@
 package io.wafleet.gateway.webhook;
 
+import io.wafleet.common.webhook.WebhookAddresses;
 import io.wafleet.gateway.GatewayProperties;
 import io.wafleet.gateway.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Refuses, when {@code wafleet.webhook.allow-private-addresses} is false, webhook URLs whose host is or
- * resolves to a non-public address (see {@link PrivateAddresses}). This is the check at configuration
+ * resolves to a non-public address (see {@link WebhookAddresses}). This is the check at configuration
  * time, so a caller learns at once; DNS can change later, so it does not replace the webhook worker's
  * own check when it connects.
  */
@@ -60,7 +61,7 @@ class WebhookUrlGuard {
                         throw unresolvable(host, "does not resolve");
                     }
                     for (InetAddress address : addresses) {
-                        Optional<String> kind = PrivateAddresses.kindOf(address);
+                        Optional<String> kind = WebhookAddresses.refusal(address);
                         if (kind.isPresent()) {
                             throw ApiException.badRequest("webhook_url must not point at a private address: host "
                                     + host + (isLiteral(host) ? " is " : " resolves to ") + address.getHostAddress()

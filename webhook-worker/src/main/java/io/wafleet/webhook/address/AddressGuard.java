@@ -1,5 +1,6 @@
 package io.wafleet.webhook.address;
 
+import io.wafleet.common.webhook.WebhookAddresses;
 import io.netty.resolver.AddressResolverGroup;
 import io.wafleet.webhook.WebhookWorkerProperties;
 import org.springframework.beans.factory.DisposableBean;
@@ -76,7 +77,7 @@ public class AddressGuard implements DisposableBean {
         }
         try {
             InetAddress address = InetAddress.getByAddress(literal);
-            AddressRules.refusal(address).ifPresent(kind -> {
+            WebhookAddresses.refusal(address).ifPresent(kind -> {
                 throw new RefusedAddressException(refused(host, address, kind));
             });
         } catch (java.net.UnknownHostException e) {

@@ -1,5 +1,6 @@
 package io.wafleet.webhook.address;
 
+import io.wafleet.common.webhook.WebhookAddresses;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -96,7 +97,7 @@ final class PublicAddressResolverGroup extends AddressResolverGroup<InetSocketAd
         private static void keepAllowed(String host, List<InetSocketAddress> resolved,
                                         Promise<List<InetSocketAddress>> promise) {
             List<InetSocketAddress> allowed = resolved.stream()
-                    .filter(address -> AddressRules.refusal(address.getAddress()).isEmpty()).toList();
+                    .filter(address -> WebhookAddresses.refusal(address.getAddress()).isEmpty()).toList();
             if (!allowed.isEmpty()) {
                 promise.trySuccess(allowed);
                 return;
@@ -106,7 +107,7 @@ final class PublicAddressResolverGroup extends AddressResolverGroup<InetSocketAd
                 return;
             }
             InetSocketAddress first = resolved.getFirst();
-            Optional<String> kind = AddressRules.refusal(first.getAddress());
+            Optional<String> kind = WebhookAddresses.refusal(first.getAddress());
             promise.tryFailure(new RefusedAddressException(
                     AddressGuard.refused(host, first.getAddress(), kind.orElse("a refused"))));
         }

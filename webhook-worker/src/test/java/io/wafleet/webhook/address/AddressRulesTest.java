@@ -1,5 +1,6 @@
 package io.wafleet.webhook.address;
 
+import io.wafleet.common.webhook.WebhookAddresses;
 import io.wafleet.webhook.TestProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,13 +26,13 @@ class AddressRulesTest {
             "0.0.0.0, unspecified", "::, unspecified", "100.64.0.1, private (carrier-grade NAT)",
             "::ffff:127.0.0.1, loopback", "::ffff:10.0.0.1, private", "64:ff9b::a9fe:a9fe, cloud metadata"})
     void refusesNonPublicAddresses(String literal, String kind) throws UnknownHostException {
-        assertThat(AddressRules.refusal(InetAddress.getByName(literal))).contains(kind);
+        assertThat(WebhookAddresses.refusal(InetAddress.getByName(literal))).contains(kind);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:2800:220:1:248:1893:25c8:1946"})
     void allowsPublicAddresses(String literal) throws UnknownHostException {
-        assertThat(AddressRules.refusal(InetAddress.getByName(literal))).isEmpty();
+        assertThat(WebhookAddresses.refusal(InetAddress.getByName(literal))).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.wafleet.webhook.address;
+package io.wafleet.common.webhook;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,21 +8,22 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Which addresses a webhook must not reach when private addresses are refused: the machine itself,
- * the internal network, cloud metadata services. An IPv6 address embedding an IPv4 one
+ * Which addresses a webhook must not reach when private addresses are refused (the production
+ * profile): the machine itself, the internal network, cloud metadata services. The gateway applies it
+ * when a webhook is configured, the webhook worker again when it connects (DNS may have changed). An IPv6 address embedding an IPv4 one
  * (IPv4-compatible, NAT64) is judged by that; IPv4-mapped ones the JDK already returns as IPv4.
  */
-final class AddressRules {
+public final class WebhookAddresses {
 
     private static final byte[] AWS_METADATA_V4 = {(byte) 169, (byte) 254, (byte) 169, (byte) 254};
     private static final byte[] AWS_METADATA_V6 = v6("fd00:ec2::254");
     private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private AddressRules() {
+    private WebhookAddresses() {
     }
 
     /** Why the address is refused ("loopback", "private", ...), or empty for a public address. */
-    static Optional<String> refusal(InetAddress address) {
+    public static Optional<String> refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (Arrays.equals(bytes, AWS_METADATA_V4) || Arrays.equals(bytes, AWS_METADATA_V6)) {
             return Optional.of("cloud metadata");

@@ -1,4 +1,4 @@
-package io.wafleet.gateway.webhook;
+package io.wafleet.common.webhook;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Address literals only: {@link InetAddress#getByName} parses them without DNS. */
-class PrivateAddressesTest {
+class WebhookAddressesTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -25,7 +25,7 @@ class PrivateAddressesTest {
             "::ffff:127.0.0.1, loopback", "::ffff:10.1.2.3, private", "::127.0.0.1, loopback",
             "64:ff9b::a9fe:a9fe, cloud metadata", "64:ff9b::c0a8:101, private"})
     void nonPublicAddressesAreNamed(String literal, String kind) throws Exception {
-        assertThat(PrivateAddresses.kindOf(InetAddress.getByName(literal))).contains(kind);
+        assertThat(WebhookAddresses.refusal(InetAddress.getByName(literal))).contains(kind);
     }
 
     @ParameterizedTest
@@ -33,6 +33,6 @@ class PrivateAddressesTest {
             "169.253.1.1", "100.63.255.255", "100.128.0.1", "11.0.0.1", "2606:4700:4700::1111",
             "2001:4860:4860::8888", "64:ff9b::808:808", "fbff::1"})
     void publicAddressesPass(String literal) throws Exception {
-        assertThat(PrivateAddresses.kindOf(InetAddress.getByName(literal))).isEmpty();
+        assertThat(WebhookAddresses.refusal(InetAddress.getByName(literal))).isEmpty();
     }
 }
