@@ -11,12 +11,17 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
-/** A webhook endpoint on loopback that records every delivery, as a user's receiver would see it. */
+/**
+ * A webhook endpoint on loopback that records every delivery, as a user's receiver would see it, with
+ * the status it answered: 200 unless the test chooses otherwise ({@link #answer(IntSupplier)}).
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private volatile IntSupplier status = () -> 200;
 
     WebhookReceiver() {
         try {
@@ -28,8 +33,9 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
-            deliveries.add(new Delivery(headers, body));
-            exchange.sendResponseHeaders(200, -1);
+            int answer = status.getAsInt();
+            deliveries.add(new Delivery(headers, body, answer));
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
         server.start();
@@ -37,6 +43,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook";
+    }
+
+    /** From now on, each request is answered with the status {@code status} gives (asked once per request). */
+    void answer(IntSupplier status) {
+        this.status = status;
     }
 
     List<Delivery> deliveries() {
@@ -52,7 +63,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    record Delivery(Map<String, String> headers, byte[] body) {
+    record Delivery(Map<String, String> headers, byte[] body, int status) {
 
         JsonNode json() {
             return WafleetJson.mapper().readTree(body);

@@ -18,8 +18,12 @@ public final class BenchCommand {
 
     /** Runs the benchmark named first in {@code args}; answers the process exit code. */
     public static int run(List<String> args) {
+        if (!args.isEmpty() && args.getFirst().equals("webhooks")) {
+            return webhooks(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !args.getFirst().equals("failover")) {
             System.err.println(USAGE);
+            System.err.println(WebhookBench.USAGE);
             return 2;
         }
         FailoverBench.Options options;
@@ -42,6 +46,25 @@ public final class BenchCommand {
             return 1;
         } catch (Exception e) {
             System.err.println("bench failover failed: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int webhooks(List<String> args) {
+        WebhookBench.Options options;
+        try {
+            options = WebhookBench.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(WebhookBench.USAGE);
+            return 2;
+        }
+        try {
+            new WebhookBench(options, System.out).run();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench webhooks failed: " + e);
             e.printStackTrace();
             return 1;
         }
