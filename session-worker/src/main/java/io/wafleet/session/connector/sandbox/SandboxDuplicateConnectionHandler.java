@@ -1,7 +1,6 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.command.SandboxDuplicateConnection;
-import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.session.kafka.EventPublisher;
 import io.wafleet.session.session.CommandHandler;
 import io.wafleet.session.session.SessionService;
@@ -14,13 +13,11 @@ import io.wafleet.session.session.SessionService;
 final class SandboxDuplicateConnectionHandler implements CommandHandler<SandboxDuplicateConnection> {
 
     private final SandboxConnector connector;
-    private final SessionService sessions;
-    private final EventPublisher publisher;
+    private final LoggedInSessionCall call;
 
     SandboxDuplicateConnectionHandler(SandboxConnector connector, SessionService sessions, EventPublisher publisher) {
         this.connector = connector;
-        this.sessions = sessions;
-        this.publisher = publisher;
+        this.call = new LoggedInSessionCall(sessions, publisher);
     }
 
     @Override
@@ -30,14 +27,6 @@ final class SandboxDuplicateConnectionHandler implements CommandHandler<SandboxD
 
     @Override
     public void handle(SandboxDuplicateConnection command) {
-        try {
-            if (!sessions.ensureLoggedIn(command.accountId())) {
-                throw new ConnectorException("not_logged_in", "account " + command.accountId() + " is not logged in");
-            }
-            connector.duplicate(command.accountId());
-            publisher.replyStatus(command.replyTo(), command.accountId(), sessions.statusOf(command.accountId()));
-        } catch (ConnectorException e) {
-            publisher.replyError(command.replyTo(), command.accountId(), e.reason(), e.getMessage());
-        }
+        call.run(command.accountId(), command.replyTo(), connector::duplicate);
     }
 }

@@ -1,7 +1,6 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.command.SandboxFault;
-import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.session.kafka.EventPublisher;
 import io.wafleet.session.session.CommandHandler;
 import io.wafleet.session.session.SessionService;
@@ -13,13 +12,11 @@ import io.wafleet.session.session.SessionService;
 final class SandboxFaultHandler implements CommandHandler<SandboxFault> {
 
     private final SandboxConnector connector;
-    private final SessionService sessions;
-    private final EventPublisher publisher;
+    private final LoggedInSessionCall call;
 
     SandboxFaultHandler(SandboxConnector connector, SessionService sessions, EventPublisher publisher) {
         this.connector = connector;
-        this.sessions = sessions;
-        this.publisher = publisher;
+        this.call = new LoggedInSessionCall(sessions, publisher);
     }
 
     @Override
@@ -29,14 +26,6 @@ final class SandboxFaultHandler implements CommandHandler<SandboxFault> {
 
     @Override
     public void handle(SandboxFault command) {
-        try {
-            if (!sessions.ensureLoggedIn(command.accountId())) {
-                throw new ConnectorException("not_logged_in", "account " + command.accountId() + " is not logged in");
-            }
-            connector.fault(command.accountId(), command.kind());
-            publisher.replyStatus(command.replyTo(), command.accountId(), sessions.statusOf(command.accountId()));
-        } catch (ConnectorException e) {
-            publisher.replyError(command.replyTo(), command.accountId(), e.reason(), e.getMessage());
-        }
+        call.run(command.accountId(), command.replyTo(), account -> connector.fault(account, command.kind()));
     }
 }
