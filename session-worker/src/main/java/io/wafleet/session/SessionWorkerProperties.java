@@ -52,7 +52,9 @@ public record SessionWorkerProperties(
      *                          move. Shorter detects crashes sooner but evicts a worker that misses heartbeats
      *                          for that long (long GC pause, overloaded host); a graceful stop leaves the group
      *                          at once whatever the value
-     * @param heartbeatInterval group heartbeat interval, a third of the session timeout or less
+     * @param heartbeatInterval group heartbeat interval, a third of the session timeout or less; it is also how
+     *                          soon a member learns of a rebalance, so a short one lets survivors take a
+     *                          stopping worker's partitions sooner
      * @param retryInterval     pause between attempts at a command that failed; a command waiting for the
      *                          account's lease (held by a worker that has not let go yet) is retried at this
      *                          pace without limit, so it runs once the lease is free and is never dropped
@@ -63,18 +65,24 @@ public record SessionWorkerProperties(
             @DefaultValue("1") @Min(1) short replication,
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
             @DefaultValue("6s") @NotNull Duration sessionTimeout,
-            @DefaultValue("2s") @NotNull Duration heartbeatInterval,
+            @DefaultValue("500ms") @NotNull Duration heartbeatInterval,
             @DefaultValue("1s") @NotNull Duration retryInterval,
             @DefaultValue("3") @Min(1) int retryAttempts) {
     }
 
     /**
-     * How sessions come back when partitions are assigned.
+     * How sessions come back when partitions are assigned: a token bucket. After a quiet spell up to
+     * {@code burst} restores start at once (each with its jitter); beyond that, {@code startsPerSecond}.
+     * A cold start of a worker's 300 accounts is spread over several seconds; the third of a
+     * 1,000-account fleet that a stopping worker hands to two survivors is back within about two.
      *
-     * @param startsPerSecond restores started per second at most, so a restart is not a reconnect storm
+     * @param startsPerSecond restores started per second at most, once the burst is spent, so a restart is
+     *                        not a reconnect storm
+     * @param burst           restores that may start together after a quiet spell
      * @param jitter          random extra delay of each start, at most this
      */
     public record Restore(@DefaultValue("50") @Min(1) int startsPerSecond,
+                          @DefaultValue("100") @Min(1) int burst,
                           @DefaultValue("200ms") @NotNull Duration jitter) {
     }
 
@@ -108,15 +116,16 @@ public record SessionWorkerProperties(
      * {@code duration - safetyMargin} has passed since the start of its last successful renewal, so it
      * always stops before its lease can expire for anyone else; the margin covers clock skew between
      * workers (expiry is compared in MongoDB with the writer's clock) and the time a close takes. With the
-     * defaults a worker survives two failed renewals in a row, and a crashed worker's accounts are free
-     * 6-8 s after the crash.
+     * defaults a worker survives two failed renewals in a row (it gives its sessions up after 4 s without
+     * one), and a crashed worker's accounts are free 5-6 s after the crash, before the group (6 s session
+     * timeout) has moved its partitions.
      *
      * @param duration      how long a lease stays valid without renewal
      * @param renewInterval how often all of this worker's leases are extended (one update per interval)
      * @param safetyMargin  how long before a lease could expire its session is closed, without a renewal
      */
-    public record Leases(@DefaultValue("8s") @NotNull Duration duration,
-                         @DefaultValue("2s") @NotNull Duration renewInterval,
+    public record Leases(@DefaultValue("6s") @NotNull Duration duration,
+                         @DefaultValue("1s") @NotNull Duration renewInterval,
                          @DefaultValue("2s") @NotNull Duration safetyMargin) {
 
         public Leases {
@@ -158,7 +167,7 @@ public record SessionWorkerProperties(
      * @param connectionTimeout a connection not heard of for this long is dead to the network: replacing it is
      *                          no conflict. At most the lease duration minus the renew interval, so that a crashed
      *                          or paused worker's connections are dead before its leases can be taken over; unset:
-     *                          the lease duration minus one and a half renew intervals (5 s by default)
+     *                          the lease duration minus one and a half renew intervals (4.5 s by default)
      */
     public record Sandbox(@DefaultValue("60s") @NotNull Duration qrDuration,
                           Duration autoScan,

@@ -4,10 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Process-wide beans: identity, time and the scheduler that runs delayed work (restores, sandbox receipts). */
+/** Process-wide beans: identity, time, the scheduler that runs delayed work (restore slots, sandbox receipts) and the restores. */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
@@ -19,6 +20,15 @@ class WorkerConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Runs session restores, each on a virtual thread of its own: a restore spends its time waiting on
+     * MongoDB, Kafka and the connector, so the start queue's rate, not a pool size, bounds them.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService restoreExecutor() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wafleet-restore-", 0).factory());
     }
 
     @Bean(destroyMethod = "shutdownNow")

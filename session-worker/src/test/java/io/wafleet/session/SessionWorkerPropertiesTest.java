@@ -17,13 +17,15 @@ class SessionWorkerPropertiesTest {
     void defaultsKeepTheSandboxKeepaliveInsideTheLease() {
         SessionWorkerProperties properties = bind(Map.of());
 
-        assertThat(properties.leases().duration()).isEqualTo(Duration.ofSeconds(8));
-        assertThat(properties.leases().renewInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.leases().checkInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(properties.sandbox().keepaliveInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.sandbox().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.leases().duration()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(properties.leases().renewInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.leases().checkInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(properties.sandbox().keepaliveInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.sandbox().connectionTimeout()).isEqualTo(Duration.ofMillis(4500));
         assertThat(properties.kafka().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(properties.kafka().heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.kafka().heartbeatInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(properties.restore().startsPerSecond()).isEqualTo(50);
+        assertThat(properties.restore().burst()).isEqualTo(100);
     }
 
     @Test
@@ -43,7 +45,7 @@ class SessionWorkerPropertiesTest {
 
     @Test
     void aSandboxConnectionOutlivingTheLeaseIsRefused() {
-        assertThatThrownBy(() -> bind(Map.of("wafleet.sandbox.connection-timeout", "7s")))
+        assertThatThrownBy(() -> bind(Map.of("wafleet.sandbox.connection-timeout", "5500ms")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("connection-timeout");
     }
 

@@ -36,8 +36,9 @@ public final class EmbeddedMongo implements AutoCloseable {
             Files.createDirectories(dataDir);
             backend = new H2Backend(dataDir.resolve("wafleet.mv").toString());
         }
+        // No oplog: nothing here reads change streams, and mongo-java-server's oplog is a collection that
+        // grows with every write, never trimmed, and costs each update a second serialised write.
         server = new MongoServer(backend);
-        server.enableOplog();
         server.bind("127.0.0.1", port);
         return this;
     }

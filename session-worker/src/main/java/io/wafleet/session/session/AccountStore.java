@@ -5,12 +5,14 @@ import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.SessionStatusChanged;
 import io.wafleet.session.WorkerId;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -66,10 +68,21 @@ class AccountStore {
         return !mongo.exists(Query.query(where("_id").is(account.value())), COLLECTION);
     }
 
-    /** This worker no longer holds the account (hand-over); a newer owner's mark is left alone. */
-    void releaseOwner(AccountId account, WorkerId worker, long epoch) {
-        Query mine = fenced(account, epoch).addCriteria(where("owner").is(worker.value()));
-        mongo.updateFirst(mine, new Update().set("owner", null).set("updated_at", clock.instant()), COLLECTION);
+    /**
+     * This worker no longer holds these accounts (hand-over): their {@code owner} is cleared in one
+     * update, each fenced by its own lease's epoch; a newer owner's mark is left alone.
+     */
+    void releaseOwners(Collection<SessionLeases.Lease> released, WorkerId worker) {
+        if (released.isEmpty()) {
+            return;
+        }
+        Criteria[] each = released.stream()
+                .map(lease -> where("_id").is(lease.account().value())
+                        .orOperator(where(EPOCH).is(null), where(EPOCH).lte(lease.epoch())))
+                .toArray(Criteria[]::new);
+        Query mine = Query.query(where("_id").in(released.stream().map(lease -> lease.account().value()).toList())
+                .and("owner").is(worker.value()).orOperator(each));
+        mongo.updateMulti(mine, new Update().set("owner", null).set("updated_at", clock.instant()), COLLECTION);
     }
 
     private static Query fenced(AccountId account, long epoch) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,20 @@ class MongoSessionLeases implements SessionLeases {
         held.computeIfPresent(account, (id, lease) -> lease.epoch() == epoch ? null : lease);
         Query mine = Query.query(where("_id").is(account.value()).and("owner").is(owner).and("epoch").is(epoch));
         mongo.updateFirst(mine, new Update().set("owner", null).set("expires_at", Date.from(clock.instant())), COLLECTION);
+    }
+
+    @Override
+    public void release(Collection<Lease> leases) {
+        if (leases.isEmpty()) {
+            return;
+        }
+        leases.forEach(lease -> held.computeIfPresent(lease.account(), (id, mine) -> mine.epoch() == lease.epoch() ? null : mine));
+        Criteria[] each = leases.stream()
+                .map(lease -> where("_id").is(lease.account().value()).and("epoch").is(lease.epoch()))
+                .toArray(Criteria[]::new);
+        Query mine = Query.query(where("_id").in(leases.stream().map(lease -> lease.account().value()).toList())
+                .and("owner").is(owner).orOperator(each));
+        mongo.updateMulti(mine, new Update().set("owner", null).set("expires_at", Date.from(clock.instant())), COLLECTION);
     }
 
     @Override

@@ -4,7 +4,11 @@ import io.wafleet.common.AccountId;
 import io.wafleet.session.WorkerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.function.Predicate;
 
@@ -21,26 +25,48 @@ class SessionHandover {
     private final SessionRegistry registry;
     private final SessionHolder holder;
     private final AccountStore accounts;
+    private final SessionLeases leases;
     private final WorkerId worker;
 
-    SessionHandover(SessionRegistry registry, SessionHolder holder, AccountStore accounts, WorkerId worker) {
+    SessionHandover(SessionRegistry registry, SessionHolder holder, AccountStore accounts, SessionLeases leases,
+                    WorkerId worker) {
         this.registry = registry;
         this.holder = holder;
         this.accounts = accounts;
+        this.leases = leases;
         this.worker = worker;
     }
 
-    /** Hands over the sessions of the accounts this worker no longer owns. */
+    /**
+     * Hands over the sessions of the accounts this worker no longer owns: each is closed under its lock,
+     * then their {@code owner} marks are cleared and their leases given back in one update each, so a
+     * worker holding hundreds of sessions lets go of them in a few milliseconds. If MongoDB cannot be
+     * reached the leases simply expire.
+     */
     void release(Predicate<AccountId> revoked) {
+        List<SessionLeases.Lease> released = new ArrayList<>();
         for (AccountId account : registry.accounts(revoked)) {
             registry.locked(account, () -> {
                 ManagedSession held = registry.get(account);
-                if (held != null) {
-                    accounts.releaseOwner(account, worker, held.epoch());
-                    holder.close(held);
+                if (held != null && holder.detach(held)) {
+                    released.add(new SessionLeases.Lease(account, held.epoch()));
                 }
             });
         }
+        if (released.isEmpty()) {
+            return;
+        }
+        try {
+            accounts.releaseOwners(released, worker);
+        } catch (DataAccessException e) {
+            log.warn("Could not clear the owner of {} handed-over accounts: {}", released.size(), e.toString());
+        }
+        try {
+            leases.release(released);
+        } catch (DataAccessException e) {
+            log.warn("Could not give back {} leases, they expire by themselves: {}", released.size(), e.toString());
+        }
+        log.info("Handed over {} sessions", released.size());
     }
 
     /** Hands over every session (the worker is stopping). */

@@ -60,6 +60,18 @@ class SessionHolder {
     }
 
     /**
+     * Closes the session without logging out and without giving its lease back: the caller hands many
+     * over at once with {@link SessionLeases#release(java.util.Collection)}. False when it was no longer current.
+     */
+    boolean detach(ManagedSession session) {
+        if (with.registry().remove(session)) {
+            session.session().close();
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * The session's lease was lost: the connection is closed at once, without logging out, without
      * touching the login and without waiting for the account's lock (a command may hold it). Once out
      * of the registry the session reports nothing more.

@@ -2,6 +2,7 @@ package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -33,6 +34,9 @@ interface SessionLeases {
 
     /** Gives the lease back if this worker still holds it at {@code epoch}; another owner's lease is left alone. */
     void release(AccountId account, long epoch);
+
+    /** Gives these leases back, in one update; as {@link #release(AccountId, long)} for each. */
+    void release(Collection<Lease> leases);
 
     /** Extends every lease held, in one update; answers those found no longer this worker's (no longer held). */
     List<Lease> renew();

@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.session.SessionWorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +12,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Restores sessions at a bounded rate ({@code wafleet.restore.starts-per-second}), each start given a
- * slot of its own plus a random jitter, so that taking over many accounts is not a reconnect storm.
- * A start whose account was revoked before its slot is skipped. A start that finds the account's
- * lease still held elsewhere (its previous owner crashed and the lease has not expired yet) is tried
- * again when that lease is due to expire; one that cannot reach MongoDB, a lease duration later.
+ * Restores sessions at a bounded rate, so that taking over many accounts is not a reconnect storm: a
+ * token bucket ({@code wafleet.restore.burst} starts at once after a quiet spell, then
+ * {@code starts-per-second}), each start given a slot of its own plus a random jitter; at its slot it
+ * runs on the restore executor, so slow restores do not hold up the next ones. A start whose
+ * account was revoked before its slot is skipped. A start that finds the account's lease still held
+ * elsewhere (its previous owner crashed and the lease has not expired yet) is tried again, through the
+ * same bucket, when that lease is due to expire; one that cannot reach MongoDB, a lease duration later.
  */
 @Component
 class StartQueue {
@@ -30,34 +34,34 @@ class StartQueue {
     private static final Duration MIN_RETRY = Duration.ofMillis(250);
 
     private final ScheduledExecutorService scheduler;
+    private final Executor restores;
     private final SessionService sessions;
     private final OwnedPartitions owned;
     private final Clock clock;
     private final long slotNanos;
+    private final long burstNanos;
     private final long jitterNanos;
     private final Duration leaseDuration;
     private final Set<AccountId> pending = ConcurrentHashMap.newKeySet();
-    private long nextSlot;
+    private long nextSlot = Long.MIN_VALUE;
 
-    StartQueue(ScheduledExecutorService workerScheduler, SessionService sessions, OwnedPartitions owned, Clock clock,
-               SessionWorkerProperties properties) {
+    StartQueue(ScheduledExecutorService workerScheduler, @Qualifier("restoreExecutor") Executor restores,
+               SessionService sessions, OwnedPartitions owned, Clock clock, SessionWorkerProperties properties) {
         this.scheduler = workerScheduler;
+        this.restores = restores;
         this.sessions = sessions;
         this.owned = owned;
         this.clock = clock;
         this.slotNanos = TimeUnit.SECONDS.toNanos(1) / properties.restore().startsPerSecond();
+        this.burstNanos = (properties.restore().burst() - 1) * slotNanos;
         this.jitterNanos = properties.restore().jitter().toNanos();
         this.leaseDuration = properties.leases().duration();
     }
 
-    synchronized void enqueue(AccountId account) {
-        if (!pending.add(account)) {
-            return;
+    void enqueue(AccountId account) {
+        if (pending.add(account)) {
+            schedule(account, 0);
         }
-        long now = System.nanoTime();
-        long slot = Math.max(nextSlot, now);
-        nextSlot = slot + slotNanos;
-        scheduler.schedule(() -> start(account), slot - now + jitter(), TimeUnit.NANOSECONDS);
     }
 
     void cancel(Predicate<AccountId> revoked) {
@@ -83,8 +87,21 @@ class StartQueue {
 
     private void retry(AccountId account, Duration after) {
         if (owned.owns(account) && pending.add(account)) {
-            scheduler.schedule(() -> start(account), after.toNanos() + jitter(), TimeUnit.NANOSECONDS);
+            schedule(account, after.toNanos());
         }
+    }
+
+    /**
+     * The account's start, no sooner than {@code notBefore} from now, in the next free slot: slots are
+     * {@code 1 / starts-per-second} apart, and up to {@code burst} of them may lie in the past (the
+     * tokens saved during a quiet spell), which then start at once.
+     */
+    private synchronized void schedule(AccountId account, long notBefore) {
+        long now = System.nanoTime();
+        long slot = Math.max(nextSlot, now + notBefore - burstNanos);
+        nextSlot = slot + slotNanos;
+        long delay = Math.max(slot - now, notBefore);
+        scheduler.schedule(() -> restores.execute(() -> start(account)), delay + jitter(), TimeUnit.NANOSECONDS);
     }
 
     private long jitter() {

@@ -159,6 +159,31 @@ class MongoSessionLeasesIT {
     }
 
     @Test
+    void aHandOverGivesBackManyLeasesInOneGoButNotOneTakenOverMeanwhile() {
+        AccountId second = AccountId.of(account.value() + "-2");
+        AccountId lost = AccountId.of(account.value() + "-3");
+        List<SessionLeases.Lease> held = new ArrayList<>();
+        for (AccountId each : List.of(account, second, lost)) {
+            held.add(new SessionLeases.Lease(each, alpha.acquire(each)));
+        }
+        MONGO.updateFirst(Query.query(where("_id").is(lost.value())),
+                new Update().set("owner", "beta").inc("epoch", 1L), MongoSessionLeases.COLLECTION);
+        long taken = held.get(2).epoch() + 1;
+
+        alpha.release(held);
+
+        for (SessionLeases.Lease lease : held.subList(0, 2)) {
+            assertThat(alpha.holds(lease.account(), lease.epoch())).isFalse();
+            Document stored = MONGO.findById(lease.account().value(), Document.class, MongoSessionLeases.COLLECTION);
+            assertThat(stored.getString("owner")).isNull();
+            assertThat(beta.acquire(lease.account())).isGreaterThan(lease.epoch());
+        }
+        Document kept = MONGO.findById(lost.value(), Document.class, MongoSessionLeases.COLLECTION);
+        assertThat(kept.getString("owner")).isEqualTo("beta");
+        assertThat(kept.get("epoch", Number.class).longValue()).isEqualTo(taken);
+    }
+
+    @Test
     void workersRacingForFreeLeasesGetOneEachNeverTwo() throws Exception {
         List<AccountId> accounts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -201,13 +226,13 @@ class MongoSessionLeasesIT {
 
         assertThat(accounts.statusChanged(account, current, change(SessionStatus.LOGGED_IN, "beta"), false)).isTrue();
         assertThat(accounts.statusChanged(account, stale, change(SessionStatus.FAILED, "alpha"), false)).isFalse();
-        accounts.releaseOwner(account, new WorkerId("beta"), stale);
+        accounts.releaseOwners(List.of(new SessionLeases.Lease(account, stale)), new WorkerId("beta"));
 
         Document stored = MONGO.findById(account.value(), Document.class, "accounts");
         assertThat(stored.getString("status")).isEqualTo("logged_in");
         assertThat(stored.getString("owner")).isEqualTo("beta");
         assertThat(stored.get("lease_epoch", Number.class).longValue()).isEqualTo(current);
-        accounts.releaseOwner(account, new WorkerId("beta"), current);
+        accounts.releaseOwners(List.of(new SessionLeases.Lease(account, current)), new WorkerId("beta"));
         assertThat(MONGO.findById(account.value(), Document.class, "accounts").getString("owner")).isNull();
     }
 

@@ -1,0 +1,97 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.session.SessionWorkerProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/** The restore throttle as a token bucket: the delays it gives the starts it is handed. */
+class StartQueueTest {
+
+    private final RecordingScheduler scheduler = new RecordingScheduler();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void aBurstStartsAtOnceAndTheRestFollowAtTheConfiguredRate() {
+        StartQueue queue = queue(Map.of("wafleet.restore.starts-per-second", "50", "wafleet.restore.burst", "10",
+                "wafleet.restore.jitter", "0s"));
+
+        for (int i = 0; i < 30; i++) {
+            queue.enqueue(AccountId.of("acct-" + i));
+        }
+
+        List<Long> delays = scheduler.delaysMillis();
+        assertThat(delays).hasSize(30);
+        assertThat(delays.subList(0, 10)).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(5));
+        for (int i = 10; i < 30; i++) {
+            long expected = (i - 9) * 20L;
+            assertThat(delays.get(i)).as("start %d", i).isBetween(expected - 5, expected);
+        }
+    }
+
+    @Test
+    void anAccountAlreadyWaitingIsNotQueuedTwice() {
+        StartQueue queue = queue(Map.of());
+
+        queue.enqueue(AccountId.of("same"));
+        queue.enqueue(AccountId.of("same"));
+
+        assertThat(scheduler.delaysMillis()).hasSize(1);
+    }
+
+    @Test
+    void theJitterSpreadsABurstWithoutExceedingItsBound() {
+        StartQueue queue = queue(Map.of("wafleet.restore.burst", "100", "wafleet.restore.jitter", "200ms"));
+
+        for (int i = 0; i < 100; i++) {
+            queue.enqueue(AccountId.of("acct-" + i));
+        }
+
+        assertThat(scheduler.delaysMillis()).allSatisfy(delay -> assertThat(delay).isBetween(0L, 200L))
+                .anySatisfy(delay -> assertThat(delay).isGreaterThan(20));
+    }
+
+    private StartQueue queue(Map<String, String> settings) {
+        SessionWorkerProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("wafleet", SessionWorkerProperties.class);
+        return new StartQueue(scheduler, Runnable::run, mock(SessionService.class), new OwnedPartitions(properties),
+                Clock.systemUTC(), properties);
+    }
+
+    /** Records the delay of each scheduled start and runs none of them. */
+    private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+
+        private final List<Long> delaysNanos = new ArrayList<>();
+
+        RecordingScheduler() {
+            super(1);
+        }
+
+        @Override
+        public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            delaysNanos.add(unit.toNanos(delay));
+            return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+        }
+
+        synchronized List<Long> delaysMillis() {
+            return delaysNanos.stream().map(TimeUnit.NANOSECONDS::toMillis).toList();
+        }
+    }
+}
