@@ -72,9 +72,10 @@ public record SessionWorkerProperties(
 
     /**
      * How sessions come back when partitions are assigned: a token bucket. After a quiet spell up to
-     * {@code burst} restores start at once (each with its jitter); beyond that, {@code startsPerSecond}.
-     * A cold start of a worker's 300 accounts is spread over several seconds; the third of a
-     * 1,000-account fleet that a stopping worker hands to two survivors is back within about two.
+     * {@code burst} restores start at once (spread over the jitter); beyond that, {@code startsPerSecond}.
+     * A worker never starts more than {@code burst} sessions in a jitter window nor, over any longer span,
+     * more than {@code burst + startsPerSecond} per second: the 1,000 sessions of a restarted worker
+     * take 17 s; the 170 each of two survivors takes over from a stopping worker, under 1 s.
      *
      * @param startsPerSecond restores started per second at most, once the burst is spent, so a restart is
      *                        not a reconnect storm
@@ -82,7 +83,7 @@ public record SessionWorkerProperties(
      * @param jitter          random extra delay of each start, at most this
      */
     public record Restore(@DefaultValue("50") @Min(1) int startsPerSecond,
-                          @DefaultValue("100") @Min(1) int burst,
+                          @DefaultValue("150") @Min(1) int burst,
                           @DefaultValue("200ms") @NotNull Duration jitter) {
     }
 

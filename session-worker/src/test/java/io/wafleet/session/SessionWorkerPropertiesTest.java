@@ -25,7 +25,7 @@ class SessionWorkerPropertiesTest {
         assertThat(properties.kafka().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
         assertThat(properties.kafka().heartbeatInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(properties.restore().startsPerSecond()).isEqualTo(50);
-        assertThat(properties.restore().burst()).isEqualTo(100);
+        assertThat(properties.restore().burst()).isEqualTo(150);
     }
 
     @Test

@@ -16,10 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -87,10 +84,22 @@ final class Fixture {
         return mongo.findById(event.id(), Document.class, "webhook_deliveries").block(MONGO_TIMEOUT);
     }
 
-    /** The worker's records of the event's attempts, by attempt number. */
+    /**
+     * The worker's records of the event's latest attempts, oldest first, each with its {@code attempt}
+     * number added (the last one is the delivery's {@code attempts}).
+     */
     List<Document> attempts(Event event) {
-        Query query = Query.query(Criteria.where("event_id").is(event.id())).with(Sort.by("attempt"));
-        return mongo.find(query, Document.class, "webhook_attempts").collectList().block(MONGO_TIMEOUT);
+        Document delivery = delivery(event);
+        if (delivery == null || delivery.getList("attempt_log", Document.class) == null) {
+            return List.of();
+        }
+        List<Document> log = delivery.getList("attempt_log", Document.class);
+        int first = delivery.get("attempts", Number.class).intValue() - log.size() + 1;
+        List<Document> numbered = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            numbered.add(new Document(log.get(i)).append("attempt", first + i));
+        }
+        return numbered;
     }
 
     /** Republishes a stored body to wafleet.events, as the gateway's redelivery does. */

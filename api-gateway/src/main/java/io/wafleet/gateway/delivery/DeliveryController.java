@@ -59,8 +59,7 @@ class DeliveryController {
                 .flatMap(account -> deliveries.find(account, eventId)
                         .switchIfEmpty(Mono.error(() -> ApiException.notFound(
                                 "no delivery of event '" + eventId + "' for account " + id)))
-                        .flatMap(found -> deliveries.attempts(account, eventId).collectList()
-                                .map(attempts -> new DeliveryDetail(DeliveryView.from(found), attempts, body(found)))))
+                        .map(found -> new DeliveryDetail(DeliveryView.from(found), AttemptView.of(found), body(found))))
                 .map(detail -> Envelope.ok("delivery of event " + eventId, detail));
     }
 

@@ -19,7 +19,7 @@ import java.util.Date;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Reads {@code webhook_deliveries} and {@code webhook_attempts} (written by the webhook worker) and
+ * Reads {@code webhook_deliveries} (written by the webhook worker, each with its latest attempts) and
  * claims records for redelivery. Every query carries the account id, so one account never reads or
  * touches another's records.
  */
@@ -27,7 +27,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class DeliveryStore {
 
     static final String DELIVERIES = "webhook_deliveries";
-    static final String ATTEMPTS = "webhook_attempts";
 
     /**
      * A record taken for redelivery, with what it was before, to give it back if the event cannot be
@@ -50,7 +49,7 @@ class DeliveryStore {
         }
         Query query = Query.query(filter).with(Sort.by(Sort.Direction.DESC, "updated_at", "_id"))
                 .skip(request.skip()).limit(request.size());
-        query.fields().exclude("body");
+        query.fields().exclude("body").exclude("attempt_log");
         return Mono.zip(mongo.find(query, Document.class, DELIVERIES).map(DeliveryView::from).collectList(),
                         mongo.count(Query.query(filter), DELIVERIES))
                 .map(found -> new DeliveryPage(found.getT1(), request.page(), request.size(), found.getT2()));
@@ -58,12 +57,6 @@ class DeliveryStore {
 
     Mono<Document> find(AccountId account, String eventId) {
         return mongo.findOne(ofAccount(account, eventId), Document.class, DELIVERIES);
-    }
-
-    Flux<AttemptView> attempts(AccountId account, String eventId) {
-        Query query = Query.query(where("event_id").is(eventId).and("account_id").is(account.value()))
-                .with(Sort.by("attempt"));
-        return mongo.find(query, Document.class, ATTEMPTS).map(AttemptView::from);
     }
 
     /** Ids of the account's redeliverable records with this outcome, oldest first. */

@@ -136,10 +136,13 @@ public class SessionService {
         });
     }
 
-    /** A start-queue restore: only while this worker still owns the account and holds no session for it. */
+    /**
+     * A start-queue restore: only while this worker still owns the account and holds no session for it.
+     * An account whose login was dropped meanwhile costs a lease taken and given back, no more.
+     */
     void restoreOwned(AccountId account, Predicate<AccountId> stillOwned) {
         registry.locked(account, () -> {
-            if (stillOwned.test(account) && registry.get(account) == null && credentials.exists(account)) {
+            if (stillOwned.test(account) && registry.get(account) == null) {
                 restore.run(account, false);
             }
         });

@@ -21,7 +21,7 @@ import java.util.Date;
 /**
  * Keeps delivery records for {@code wafleet.delivery.retention}. MongoDB expires them by TTL indexes;
  * the embedded MongoDB-wire server has no TTL monitor, so a job deletes what is older every
- * {@code prune-interval} as well (deliveries by {@code updated_at}, attempts by {@code at}).
+ * {@code prune-interval} as well (by {@code updated_at}; a record's attempts go with it).
  */
 @Component
 public class DeliveryPruner {
@@ -45,7 +45,6 @@ public class DeliveryPruner {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         ttlIndex(DeliveryStore.DELIVERIES, "updated_at");
-        ttlIndex(DeliveryStore.ATTEMPTS, "at");
         scheduler.scheduleWithFixedDelay(() -> prune().subscribe(
                 removed -> log.debug("Pruned {} delivery record(s) older than {}", removed, retention),
                 failure -> log.warn("Could not prune delivery records: {}", failure.toString())),
@@ -55,11 +54,8 @@ public class DeliveryPruner {
     /** Deletes the records older than the retention; emits how many. */
     public Mono<Long> prune() {
         Date cutoff = Date.from(clock.instant().minus(retention));
-        Mono<Long> deliveries = mongo.remove(Query.query(Criteria.where("updated_at").lt(cutoff)), DeliveryStore.DELIVERIES)
+        return mongo.remove(Query.query(Criteria.where("updated_at").lt(cutoff)), DeliveryStore.DELIVERIES)
                 .map(result -> result.getDeletedCount());
-        Mono<Long> attempts = mongo.remove(Query.query(Criteria.where("at").lt(cutoff)), DeliveryStore.ATTEMPTS)
-                .map(result -> result.getDeletedCount());
-        return Mono.zip(deliveries, attempts, Long::sum);
     }
 
     private void ttlIndex(String collection, String field) {

@@ -123,11 +123,10 @@ public class DeliveryService {
 
     private Mono<Void> record(Endpoint endpoint, Event event, byte[] body, AttemptResult result, Outcome outcome) {
         count(outcome);
+        log.debug("Event {} of {}: {} (status {}, {} ms)", event.id(), event.accountId(), outcome.wireName(),
+                result.statusCode(), result.latencyMs());
         return Outages.waitOut(store.recordAttempt(event, endpoint.url(), body, result, outcome),
-                        "record an attempt of " + event.id())
-                .doOnNext(number -> log.debug("Event {} of {}: attempt #{} {} (status {}, {} ms)", event.id(),
-                        event.accountId(), number, outcome.wireName(), result.statusCode(), result.latencyMs()))
-                .then();
+                "record an attempt of " + event.id());
     }
 
     private Mono<Void> settle(Event event, String url, byte[] body, Outcome outcome, String reason) {

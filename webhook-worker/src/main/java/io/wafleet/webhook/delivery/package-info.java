@@ -4,8 +4,8 @@
  * handed to a retry tier with exponential backoff and jitter (network errors, timeouts, 5xx, 408, 429,
  * which may ask for a longer wait with {@code Retry-After}), or dead-lettered once its attempts are
  * spent. Each endpoint URL has a resilience4j circuit breaker; while it is open, events are deferred
- * to a retry tier without spending an attempt. Every attempt is recorded in {@code webhook_attempts}
- * and the state of each event's delivery in {@code webhook_deliveries}; both are pruned by age.
+ * to a retry tier without spending an attempt. Each event's delivery and its latest attempts are
+ * recorded in one {@code webhook_deliveries} document, written in batches and pruned by age.
  *
  * <p>Every attempt is signed afresh ({@code X-Hub-Signature-256} over the body, Standard Webhooks over
  * id, this attempt's timestamp and body) and carries the event id as {@code X-Webhook-Id} and

@@ -53,7 +53,7 @@ class DeliveryServiceTest {
 
     DeliveryServiceTest() {
         when(endpoints.resolve(any())).thenReturn(Mono.just(ENDPOINT));
-        when(store.recordAttempt(any(), any(), any(), any(), any())).thenReturn(Mono.just(1));
+        when(store.recordAttempt(any(), any(), any(), any(), any())).thenReturn(Mono.empty());
         when(store.recordState(any(), any(), any(), any(), any())).thenReturn(Mono.empty());
         when(retries.retryLater(any(), any(), anyInt(), any())).thenReturn(Mono.empty());
         when(retries.deadLetter(any(), any(), anyInt(), any(), any())).thenReturn(Mono.empty());
