@@ -135,6 +135,8 @@ final class WebhookBench {
         // Ctrl-C stops the services and deletes the directory too
         Thread hook = new Thread(cleanup, "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
+        // the receiver answers without Nagle's delay, as production web servers do
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             BackingServices backing = track(resources, BackingServices.start(dir, BackingServices.Ports.free()));
             Receiver receiver = track(resources, new Receiver(options.concurrency()));
@@ -180,6 +182,9 @@ final class WebhookBench {
         out.printf("latency      %d events at %d/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 50 ms)%n",
                 latencies.length, options.rate(), percentile(latencies, 50), percentile(latencies, 99),
                 latencies[latencies.length - 1] / 1e6);
+        long[] plainLatencies = plainLatency(plain, receiver);
+        out.printf("             plain HttpClient posting at the same rate: p50 %.1f ms, p99 %.1f ms (the floor)%n",
+                percentile(plainLatencies, 50), percentile(plainLatencies, 99));
         out.printf("duplicates   %d deliveries of an event already received%n", receiver.duplicates());
     }
 
@@ -236,6 +241,31 @@ final class WebhookBench {
                 LockSupport.parkNanos(wait);
             }
             produce(producer, receiver, event(i));
+        }
+        await(receiver, n);
+        long[] latencies = receiver.latencies();
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    /** The plain client posting at the fixed rate, each post timed from its start to its receipt. */
+    private long[] plainLatency(HttpClient client, Receiver receiver) {
+        int n = options.rate() * options.seconds();
+        receiver.reset();
+        URI uri = URI.create(receiver.url());
+        long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Event event = event(i);
+            receiver.expect(event.id());
+            client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("webhook-id", event.id())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(WafleetJson.mapper().writeValueAsBytes(event))).build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         await(receiver, n);
         long[] latencies = receiver.latencies();

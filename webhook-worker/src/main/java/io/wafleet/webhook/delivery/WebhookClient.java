@@ -48,6 +48,9 @@ class WebhookClient implements DisposableBean {
                 .build();
         HttpClient http = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(delivery.connectTimeout().toMillis()))
+                // a request's headers and body may leave in two writes: Nagle would hold the body for the
+                // receiver's delayed acknowledgement of the headers (up to 40 ms)
+                .option(ChannelOption.TCP_NODELAY, true)
                 .followRedirect(false);
         if (guard.resolverGroup() != null) {
             http = http.resolver(guard.resolverGroup());
