@@ -10,9 +10,14 @@ import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.infra.backing.BackingServices;
 import io.wafleet.webhook.WebhookWorkerApplication;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -144,7 +149,7 @@ final class WebhookBench {
             KafkaProducer<String, Event> producer = track(resources, producer(backing.kafkaBootstrapServers()));
             HttpClient plain = track(resources, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build());
-            measure(producer, receiver, plain);
+            measure(backing.kafkaBootstrapServers(), producer, receiver, plain);
         } finally {
             cleanup.run();
             try {
@@ -156,7 +161,8 @@ final class WebhookBench {
         out.println("bench: webhook worker, backing services and receiver stopped, temporary directory deleted");
     }
 
-    private void measure(KafkaProducer<String, Event> producer, Receiver receiver, HttpClient plain) throws Exception {
+    private void measure(String bootstrapServers, KafkaProducer<String, Event> producer, Receiver receiver,
+                         HttpClient plain) throws Exception {
         // the worker's consumers have joined once an event produced now arrives; then warm both paths up
         long start = System.nanoTime();
         while (receiver.received() == 0) {
@@ -178,10 +184,17 @@ final class WebhookBench {
                 client, options.concurrency());
         out.printf("             ratio %.0f%% of the plain client (target >= 70%%)%n", 100 * worker / client);
 
-        long[] latencies = latency(producer, receiver);
+        long[] latencies;
+        long[] kafkaLatencies;
+        try (KafkaFloor floor = new KafkaFloor(bootstrapServers)) {
+            latencies = latency(producer, receiver, floor);
+            kafkaLatencies = floor.latencies();
+        }
         out.printf("latency      %d events at %d/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 50 ms)%n",
                 latencies.length, options.rate(), percentile(latencies, 50), percentile(latencies, 99),
                 latencies[latencies.length - 1] / 1e6);
+        out.printf("             a plain Kafka consumer reading the same events meanwhile: p50 %.1f ms, p99 %.1f ms (%d read)%n",
+                percentile(kafkaLatencies, 50), percentile(kafkaLatencies, 99), kafkaLatencies.length);
         long[] plainLatencies = plainLatency(plain, receiver);
         out.printf("             plain HttpClient posting at the same rate: p50 %.1f ms, p99 %.1f ms (the floor)%n",
                 percentile(plainLatencies, 50), percentile(plainLatencies, 99));
@@ -229,7 +242,7 @@ final class WebhookBench {
     }
 
     /** Events at the fixed rate for the run's length; answers the sorted latencies in nanoseconds. */
-    private long[] latency(KafkaProducer<String, Event> producer, Receiver receiver) {
+    private long[] latency(KafkaProducer<String, Event> producer, Receiver receiver, KafkaFloor floor) {
         int n = options.rate() * options.seconds();
         receiver.reset();
         long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
@@ -240,7 +253,9 @@ final class WebhookBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            produce(producer, receiver, event(i));
+            Event event = event(i);
+            floor.expect(event.id());
+            produce(producer, receiver, event);
         }
         await(receiver, n);
         long[] latencies = receiver.latencies();
@@ -341,6 +356,61 @@ final class WebhookBench {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+
+    /**
+     * The Kafka floor of the latency run: a plain consumer assigned every partition of
+     * {@code wafleet.events} from their ends, timing each expected event from its send to its receipt.
+     */
+    private static final class KafkaFloor implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<String, Long> expected = new ConcurrentHashMap<>();
+        private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread poller;
+
+        KafkaFloor(String bootstrapServers) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            poller = Thread.ofPlatform().name("bench-kafka-floor").start(this::poll);
+        }
+
+        void expect(String id) {
+            expected.put(id, System.nanoTime());
+        }
+
+        private void poll() {
+            while (running.get()) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    Long sent = expected.remove(WafleetJson.mapper().readTree(record.value()).get("id").asString());
+                    if (sent != null) {
+                        latencies.add(now - sent);
+                    }
+                }
+            }
+        }
+
+        long[] latencies() {
+            synchronized (latencies) {
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+                Arrays.sort(sorted);
+                return sorted;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            poller.join();
+            consumer.close();
         }
     }
 
