@@ -65,7 +65,7 @@ final class ProcessFleet implements AutoCloseable {
         try {
             SessionWorkerLauncher launcher = new SessionWorkerLauncher(workerJar,
                     backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, Path.of("target", "failover-logs"),
-                    List.of());
+                    List.of(), SessionWorkerLauncher.LEAN);
             Fleet fleet = Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir)
                     .gatewayPort(0)
                     .withoutSessionWorker()

@@ -84,12 +84,17 @@ final class BenchFleet implements AutoCloseable {
                 .start());
         mongo = track(MongoClients.create(backing.mongoUri()));
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
+        // the workers run as deployed (C2, default GC), not with the tests' quick-start options
         launcher = new SessionWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(), dir,
-                dir.resolve("logs"), workerArgs);
+                dir.resolve("logs"), workerArgs, SessionWorkerLauncher.AS_DEPLOYED);
     }
 
     int gatewayPort() {
         return fleet.gatewayPort();
+    }
+
+    String kafkaBootstrapServers() {
+        return backing.kafkaBootstrapServers();
     }
 
     /** Starts workers side by side; returns once all are ready. */

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -78,24 +80,32 @@ final class FailoverBench {
                 ? OptionalLong.of(conflictsAfter.getAsLong() - conflictsBefore.getAsLong()) : OptionalLong.empty());
     }
 
-    private Handover handOver(BenchFleet fleet, String run, String target, Consumer<SessionWorkerProcess> stop) {
+    private Handover handOver(BenchFleet fleet, String run, String target, Consumer<SessionWorkerProcess> stop)
+            throws InterruptedException {
         SessionWorkerProcess leaving = fleet.busiestWorker();
         List<SessionWorkerProcess> survivors = fleet.liveWorkers().stream().filter(worker -> worker != leaving).toList();
+        Set<String> survivorIds = survivors.stream().map(SessionWorkerProcess::id).collect(Collectors.toSet());
         long heldBefore = fleet.loggedInOn(survivors);
         long heapBefore = heapOf(survivors);
+        long moved = options.accounts() - heldBefore;
 
-        long signalled = System.nanoTime();
-        stop.accept(leaving);
-        long firstBack = Poll.until(() -> fleet.loggedInOn(survivors) > heldBefore, HANDOVER_TIMEOUT, "a first account back");
-        long allBack = Poll.until(() -> fleet.loggedInOn(survivors) == options.accounts(), HANDOVER_TIMEOUT, "every account back");
+        long signalled;
+        long[] back;
+        try (StatusWatch watch = new StatusWatch(fleet.kafkaBootstrapServers())) {
+            signalled = System.nanoTime();
+            stop.accept(leaving);
+            Poll.until(() -> watch.countOn(survivorIds) >= moved, HANDOVER_TIMEOUT, "every moved account reported logged_in");
+            back = watch.loggedInOn(survivorIds);
+        }
+        // what the events said, checked against the accounts themselves
+        Poll.until(() -> fleet.loggedInOn(survivors) == options.accounts(), HANDOVER_TIMEOUT, "every account back");
         leaving.awaitExit(HANDOVER_TIMEOUT);
 
-        long moved = options.accounts() - heldBefore;
         long heapAfter = heapBefore < 0 ? -1 : heapOf(survivors);
         Optional<HeapChange> heapChange = heapBefore < 0 || heapAfter < 0
                 ? Optional.empty() : Optional.of(new HeapChange(heapBefore, heapAfter, moved));
-        return new Handover(run, target, leaving.id(), moved, Duration.ofNanos(firstBack - signalled),
-                Duration.ofNanos(allBack - signalled), heapChange);
+        return new Handover(run, target, leaving.id(), moved, Duration.ofNanos(back[0] - signalled),
+                Duration.ofNanos(back[(int) moved - 1] - signalled), heapChange);
     }
 
     /** Every account logged_in on a live worker, and each live worker holding some. */

@@ -27,7 +27,8 @@ final class FailoverReport {
         }
         out.println();
         out.println("\"first back\", \"all back\": from the signal to the first and to the last account of the stopped");
-        out.println("worker logged_in on a survivor (MongoDB accounts, polled every " + Poll.INTERVAL.toMillis() + " ms).");
+        out.println("worker reported logged_in by a survivor (its session.status event, as read from wafleet.events;");
+        out.println("every account then checked logged_in on a survivor in MongoDB).");
         runs.stream().flatMap(run -> run.heap().map(heap -> Map.entry(run.run(), heap)).stream()).forEach(entry -> {
             FailoverBench.HeapChange heap = entry.getValue();
             out.printf("Heap per idle session: %.1f KB (target < 100 KB): survivors of the %s run, live objects%n",

@@ -16,9 +16,16 @@ import java.util.Map;
  * @param dataDir               {@code WAFLEET_DATA_DIR} of every worker
  * @param logDir                where {@code <worker id>.log} files go
  * @param args                  extra Spring arguments for every worker, e.g. {@code --wafleet.restore.starts-per-second=100}
+ * @param jvmOptions            the workers' JVM options: {@link #LEAN} for tests (quick to start, small),
+ *                              {@link #AS_DEPLOYED} to measure them as they run in production
  */
 public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, String mongoUri, Path dataDir, Path logDir,
-                                    List<String> args) {
+                                    List<String> args, List<String> jvmOptions) {
+
+    /** Small heap, serial GC, C1 only: many workers start quickly on a small machine. */
+    public static final List<String> LEAN = WorkerJvm.OPTIONS;
+    /** The JVM's own defaults but for a bounded heap, as the service runs when deployed. */
+    public static final List<String> AS_DEPLOYED = List.of("-Xmx512m");
 
     /** Consumer threads of each worker on the command topic, set explicitly so {@link SessionWorkerGroup} can count them. */
     public static final int CONSUMERS_PER_WORKER = 2;
@@ -27,6 +34,7 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
     public SessionWorkerLauncher {
         jar = WorkerJvm.requireJar(jar, MODULE);
         args = List.copyOf(args);
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** Copies the jar into {@code dir} and answers the copy, so that a rebuild during a run changes nothing. */
@@ -45,7 +53,7 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
                 "WAFLEET_DATA_DIR", dataDir.toAbsolutePath().toString(),
                 "WAFLEET_WORKER_ID", workerId,
                 "PORT", "0");
-        return WorkerJvm.start(jar, workerArgs, env, logDir, workerId,
+        return WorkerJvm.start(jar, jvmOptions, workerArgs, env, logDir, workerId,
                 (process, log) -> new SessionWorkerProcess(workerId, process, log));
     }
 }

@@ -53,9 +53,15 @@ final class WorkerJvm {
      */
     static <W extends WorkerProcess> W start(Path jar, List<String> args, Map<String, String> env, Path logDir, String id,
                                              BiFunction<Process, Path, W> worker) {
+        return start(jar, OPTIONS, args, env, logDir, id, worker);
+    }
+
+    /** As {@link #start(Path, List, Map, Path, String, BiFunction)}, with these JVM options instead of the lean ones. */
+    static <W extends WorkerProcess> W start(Path jar, List<String> jvmOptions, List<String> args, Map<String, String> env,
+                                             Path logDir, String id, BiFunction<Process, Path, W> worker) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
