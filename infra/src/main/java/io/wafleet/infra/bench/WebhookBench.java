@@ -10,14 +10,9 @@ import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.infra.backing.BackingServices;
 import io.wafleet.webhook.WebhookWorkerApplication;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -365,37 +360,21 @@ final class WebhookBench {
      */
     private static final class KafkaFloor implements AutoCloseable {
 
-        private final KafkaConsumer<String, byte[]> consumer;
         private final Map<String, Long> expected = new ConcurrentHashMap<>();
         private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        private final Thread poller;
+        private final EventsTail tail;
 
         KafkaFloor(String bootstrapServers) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            poller = Thread.ofPlatform().name("bench-kafka-floor").start(this::poll);
+            tail = new EventsTail(bootstrapServers, "bench-kafka-floor", (value, receivedNanos) -> {
+                Long sent = expected.remove(WafleetJson.mapper().readTree(value).get("id").asString());
+                if (sent != null) {
+                    latencies.add(receivedNanos - sent);
+                }
+            });
         }
 
         void expect(String id) {
             expected.put(id, System.nanoTime());
-        }
-
-        private void poll() {
-            while (running.get()) {
-                for (var record : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    Long sent = expected.remove(WafleetJson.mapper().readTree(record.value()).get("id").asString());
-                    if (sent != null) {
-                        latencies.add(now - sent);
-                    }
-                }
-            }
         }
 
         long[] latencies() {
@@ -408,9 +387,7 @@ final class WebhookBench {
 
         @Override
         public void close() throws InterruptedException {
-            running.set(false);
-            poller.join();
-            consumer.close();
+            tail.close();
         }
     }
 

@@ -26,6 +26,8 @@ class DeliveryLogWriterIT {
     private static final MongoClient CLIENT = MongoClients.create("mongodb://127.0.0.1:" + ADDRESS.getPort());
     private static final ReactiveMongoTemplate MONGO = new ReactiveMongoTemplate(CLIENT, "wafleet");
 
+    private final DeliveryLogWriter writer = new DeliveryLogWriter(MONGO);
+
     @AfterAll
     static void stop() {
         CLIENT.close();
@@ -35,17 +37,16 @@ class DeliveryLogWriterIT {
     @Test
     void everyOneOfManyConcurrentWritesIsStoredAndAcknowledged() {
         int records = DeliveryLogWriter.MAX_BATCH * 8 + 7;
-        try (DeliveryLogWriter writer = new DeliveryLogWriter(MONGO)) {
-            Long acknowledged = Flux.range(0, records)
-                    .flatMap(i -> writer.upsert(Query.query(Criteria.where("_id").is("event-" + i)),
-                                    new Update().set("outcome", "delivered").inc("attempts", 1)
-                                            .push("attempt_log").slice(-DeliveryStore.ATTEMPTS_KEPT).each(new Document("status_code", 200)))
-                            .thenReturn(i), records)
-                    .count()
-                    .block(Duration.ofSeconds(60));
 
-            assertThat(acknowledged).isEqualTo(records);
-        }
+        Long acknowledged = Flux.range(0, records)
+                .flatMap(i -> writer.upsert(Query.query(Criteria.where("_id").is("event-" + i)),
+                                new Update().set("outcome", "delivered").inc("attempts", 1)
+                                        .push("attempt_log").slice(-DeliveryStore.ATTEMPTS_KEPT).each(new Document("status_code", 200)))
+                        .thenReturn(i), records)
+                .count()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(acknowledged).isEqualTo(records);
         assertThat(MONGO.count(new Query(), DeliveryStore.DELIVERIES).block()).isEqualTo(records);
         Document one = MONGO.findById("event-17", Document.class, DeliveryStore.DELIVERIES).block();
         assertThat(one.getInteger("attempts")).isEqualTo(1);
@@ -54,13 +55,12 @@ class DeliveryLogWriterIT {
 
     @Test
     void theAttemptLogKeepsOnlyTheLatestAttempts() {
-        try (DeliveryLogWriter writer = new DeliveryLogWriter(MONGO)) {
-            for (int attempt = 1; attempt <= DeliveryStore.ATTEMPTS_KEPT + 5; attempt++) {
-                writer.upsert(Query.query(Criteria.where("_id").is("retried")), new Update().inc("attempts", 1)
-                                .push("attempt_log").slice(-DeliveryStore.ATTEMPTS_KEPT).each(new Document("n", attempt)))
-                        .block(Duration.ofSeconds(10));
-            }
+        for (int attempt = 1; attempt <= DeliveryStore.ATTEMPTS_KEPT + 5; attempt++) {
+            writer.upsert(Query.query(Criteria.where("_id").is("retried")), new Update().inc("attempts", 1)
+                            .push("attempt_log").slice(-DeliveryStore.ATTEMPTS_KEPT).each(new Document("n", attempt)))
+                    .block(Duration.ofSeconds(10));
         }
+
         Document retried = MONGO.findById("retried", Document.class, DeliveryStore.DELIVERIES).block();
         assertThat(retried.getInteger("attempts")).isEqualTo(DeliveryStore.ATTEMPTS_KEPT + 5);
         assertThat(retried.getList("attempt_log", Document.class)).hasSize(DeliveryStore.ATTEMPTS_KEPT)
