@@ -65,6 +65,14 @@ public record WebhookWorkerProperties(
      */
     public record Webhook(String globalUrl, String globalSecret, @DefaultValue("true") boolean allowPrivateAddresses) {
 
+        /** A global webhook needs its secret: every delivery is signed, and an HMAC takes no empty key. */
+        public Webhook {
+            if (globalUrl != null && !globalUrl.isBlank() && (globalSecret == null || globalSecret.isBlank())) {
+                throw new IllegalArgumentException("wafleet.webhook.global-secret (WAFLEET_GLOBAL_WEBHOOK_SECRET) is"
+                        + " required when wafleet.webhook.global-url is set: every delivery is signed with it");
+            }
+        }
+
         public boolean hasGlobal() {
             return globalUrl != null && !globalUrl.isBlank();
         }

@@ -38,24 +38,32 @@ class SessionHandover {
     }
 
     /**
-     * Hands over the sessions of the accounts this worker no longer owns: each is closed under its lock,
-     * then their {@code owner} marks are cleared and their leases given back in one update each, so a
-     * worker holding hundreds of sessions lets go of them in a few milliseconds. If MongoDB cannot be
-     * reached the leases simply expire.
+     * Hands over the sessions of the accounts this worker no longer owns: each is taken out of the
+     * registry under its lock (no command reaches it after that), then they are closed together and
+     * their {@code owner} marks cleared and leases given back in one update each, so a worker holding
+     * hundreds of sessions lets go of them in a few round trips. If MongoDB cannot be reached the
+     * leases simply expire.
      */
     void release(Predicate<AccountId> revoked) {
-        List<SessionLeases.Lease> released = new ArrayList<>();
+        List<ManagedSession> detached = new ArrayList<>();
         for (AccountId account : registry.accounts(revoked)) {
             registry.locked(account, () -> {
                 ManagedSession held = registry.get(account);
                 if (held != null && holder.detach(held)) {
-                    released.add(new SessionLeases.Lease(account, held.epoch()));
+                    detached.add(held);
                 }
             });
         }
-        if (released.isEmpty()) {
+        if (detached.isEmpty()) {
             return;
         }
+        try {
+            holder.closeAll(detached);
+        } catch (RuntimeException e) {
+            log.warn("Could not close {} handed-over sessions cleanly: {}", detached.size(), e.toString());
+        }
+        List<SessionLeases.Lease> released = detached.stream()
+                .map(session -> new SessionLeases.Lease(session.account(), session.epoch())).toList();
         try {
             accounts.releaseOwners(released, worker);
         } catch (DataAccessException e) {

@@ -7,6 +7,7 @@ import io.wafleet.session.kafka.EventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The one place where connector sessions are opened and closed: a session is opened only under a
@@ -60,15 +61,17 @@ class SessionHolder {
     }
 
     /**
-     * Closes the session without logging out and without giving its lease back: the caller hands many
-     * over at once with {@link SessionLeases#release(java.util.Collection)}. False when it was no longer current.
+     * Takes the session out of the registry, still open and holding its lease: the caller hands many
+     * over at once, closing them with {@link #closeAll} and giving their leases back with
+     * {@link SessionLeases#release(java.util.Collection)}. False when it was no longer current.
      */
     boolean detach(ManagedSession session) {
-        if (with.registry().remove(session)) {
-            session.session().close();
-            return true;
-        }
-        return false;
+        return with.registry().remove(session);
+    }
+
+    /** Closes detached sessions without logging out, together. */
+    void closeAll(List<ManagedSession> detached) {
+        connector.closeAll(detached.stream().map(ManagedSession::session).toList());
     }
 
     /**

@@ -75,6 +75,13 @@ final class MongoSandboxNetwork implements SandboxNetwork {
     }
 
     @Override
+    public void unregisterAll(Map<AccountId, String> connections) {
+        if (!connections.isEmpty()) {
+            mongo.remove(Query.query(where("connection_id").in(connections.values())), CONNECTIONS);
+        }
+    }
+
+    @Override
     public void count(Counter counter) {
         Query network = Query.query(where("_id").is(STATS_ID));
         Update inc = new Update().inc(counter.field, 1L);

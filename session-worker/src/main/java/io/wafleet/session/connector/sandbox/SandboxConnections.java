@@ -68,11 +68,23 @@ final class SandboxConnections {
 
     /** The session hung up: its registration goes, if still its own. */
     void disconnect(SandboxSession session, String connectionId) {
+        hungUpLocally(session, connectionId);
+        if (connectionId != null) {
+            network.unregister(session.account(), connectionId);
+        }
+    }
+
+    /** The session hung up, and its registration is left for {@link #disconnectAll} to remove with others'. */
+    void hungUpLocally(SandboxSession session, String connectionId) {
         byAccount.remove(session.account(), session);
         if (connectionId != null) {
             live.remove(connectionId, session);
-            network.unregister(session.account(), connectionId);
         }
+    }
+
+    /** Sessions that hung up together ({@link SandboxSession#hangUpLocally}): their registrations go in one write. */
+    void disconnectAll(Map<AccountId, String> connections) {
+        network.unregisterAll(connections);
     }
 
     /** The session was kicked: the registration is another connection's now and stays. */

@@ -10,6 +10,7 @@ import io.wafleet.common.connector.Connector;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.OutboundMessage;
+import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.MessageAcked;
@@ -20,7 +21,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +68,20 @@ final class SandboxConnector implements Connector {
     @Override
     public SandboxSession open(AccountId accountId, SessionListener listener) {
         return new SandboxSession(this, accountId, listener);
+    }
+
+    /** Hangs the sessions up, then removes their registrations from the network in one write. */
+    @Override
+    public void closeAll(Collection<? extends Session> sessions) {
+        Map<AccountId, String> hungUp = new HashMap<>();
+        for (Session session : sessions) {
+            SandboxSession sandbox = (SandboxSession) session;
+            String connectionId = sandbox.hangUpLocally();
+            if (connectionId != null) {
+                hungUp.put(sandbox.account(), connectionId);
+            }
+        }
+        connections.disconnectAll(hungUp);
     }
 
     /** The simulated phone confirms the account's pending login; answers the resulting status. */

@@ -40,6 +40,11 @@ interface SandboxNetwork {
     /** Removes the account's registration if it still is this connection's. */
     void unregister(AccountId account, String connectionId);
 
+    /** {@link #unregister} for many connections (connection ids are unique), in one go where the network can. */
+    default void unregisterAll(Map<AccountId, String> connections) {
+        connections.forEach(this::unregister);
+    }
+
     /** Adds one to a fleet-wide counter, atomically. */
     void count(Counter counter);
 }

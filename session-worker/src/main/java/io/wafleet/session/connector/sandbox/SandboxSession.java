@@ -168,6 +168,19 @@ final class SandboxSession implements Session {
         hangUp();
     }
 
+    /**
+     * {@link #close()}, except that the network registration stays for the caller to remove with
+     * others: answers the connection id it had, or null when it had none.
+     */
+    synchronized String hangUpLocally() {
+        cancelAutoScan();
+        String had = connectionId;
+        network.connections().hungUpLocally(this, had);
+        connectionId = null;
+        state = State.CLOSED;
+        return had;
+    }
+
     private void goLive() {
         hangUp();
         connectionId = network.connections().connect(this);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,6 +110,22 @@ class SandboxNetworkTest {
 
         worker2.open(ALICE, new RecordingListener()).restore(first.credentials.getFirst()).toCompletableFuture().join();
 
+        assertThat(network.counted(Counter.CONFLICTS)).isZero();
+        assertThat(first.statuses).containsExactly("scan_qr", "logged_in");
+    }
+
+    @Test
+    void sessionsHandedOverTogetherAreRestoredElsewhereWithoutAConflict() {
+        RecordingListener first = new RecordingListener();
+        Session original = loggedIn(worker1, first);
+        Session pending = worker1.open(AccountId.of("bob"), new RecordingListener());
+        pending.loginWithQr().toCompletableFuture().join();
+
+        worker1.closeAll(List.of(original, pending));
+
+        assertThat(network.live(clock.instant())).isZero();
+        assertThatThrownBy(() -> worker1.scan(AccountId.of("bob"))).isInstanceOf(ConnectorException.class);
+        worker2.open(ALICE, new RecordingListener()).restore(first.credentials.getFirst()).toCompletableFuture().join();
         assertThat(network.counted(Counter.CONFLICTS)).isZero();
         assertThat(first.statuses).containsExactly("scan_qr", "logged_in");
     }
