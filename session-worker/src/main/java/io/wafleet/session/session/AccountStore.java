@@ -76,17 +76,18 @@ class AccountStore {
         if (released.isEmpty()) {
             return;
         }
-        Criteria[] each = released.stream()
-                .map(lease -> where("_id").is(lease.account().value())
-                        .orOperator(where(EPOCH).is(null), where(EPOCH).lte(lease.epoch())))
-                .toArray(Criteria[]::new);
+        Criteria[] each = released.stream().map(lease -> fence(lease.account(), lease.epoch())).toArray(Criteria[]::new);
         Query mine = Query.query(where("_id").in(released.stream().map(lease -> lease.account().value()).toList())
                 .and("owner").is(worker.value()).orOperator(each));
         mongo.updateMulti(mine, new Update().set("owner", null).set("updated_at", clock.instant()), COLLECTION);
     }
 
     private static Query fenced(AccountId account, long epoch) {
-        return Query.query(where("_id").is(account.value())
-                .orOperator(where(EPOCH).is(null), where(EPOCH).lte(epoch)));
+        return Query.query(fence(account, epoch));
+    }
+
+    /** The account's document, unless a lease newer than {@code epoch} has written it. */
+    private static Criteria fence(AccountId account, long epoch) {
+        return where("_id").is(account.value()).orOperator(where(EPOCH).is(null), where(EPOCH).lte(epoch));
     }
 }

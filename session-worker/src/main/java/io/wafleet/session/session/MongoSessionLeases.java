@@ -94,9 +94,7 @@ class MongoSessionLeases implements SessionLeases {
 
     @Override
     public void release(AccountId account, long epoch) {
-        held.computeIfPresent(account, (id, lease) -> lease.epoch() == epoch ? null : lease);
-        Query mine = Query.query(where("_id").is(account.value()).and("owner").is(owner).and("epoch").is(epoch));
-        mongo.updateFirst(mine, new Update().set("owner", null).set("expires_at", Date.from(clock.instant())), COLLECTION);
+        release(List.of(new Lease(account, epoch)));
     }
 
     @Override

@@ -61,6 +61,7 @@ public class WebhookEndpoints {
         if (!global.hasGlobal()) {
             return null;
         }
-        return Endpoint.of(global.globalUrl(), global.globalSecret() == null ? "" : global.globalSecret());
+        // a global URL comes with its secret: the worker does not start otherwise
+        return Endpoint.of(global.globalUrl(), global.globalSecret());
     }
 }

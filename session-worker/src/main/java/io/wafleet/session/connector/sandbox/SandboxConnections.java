@@ -66,19 +66,18 @@ final class SandboxConnections {
         return connectionId.equals(network.registered(List.of(session.account())).get(session.account()));
     }
 
-    /** The session hung up: its registration goes, if still its own. */
-    void disconnect(SandboxSession session, String connectionId) {
-        hungUpLocally(session, connectionId);
-        if (connectionId != null) {
-            network.unregister(session.account(), connectionId);
-        }
-    }
-
-    /** The session hung up, and its registration is left for {@link #disconnectAll} to remove with others'. */
+    /** The session hung up on this side; its registration goes with {@link #unregister} or {@link #disconnectAll}. */
     void hungUpLocally(SandboxSession session, String connectionId) {
         byAccount.remove(session.account(), session);
         if (connectionId != null) {
             live.remove(connectionId, session);
+        }
+    }
+
+    /** A hung-up connection's registration goes, if still its own; nothing for a session that had none. */
+    void unregister(AccountId account, String connectionId) {
+        if (connectionId != null) {
+            network.unregister(account, connectionId);
         }
     }
 

@@ -164,8 +164,7 @@ final class SandboxSession implements Session {
 
     @Override
     public synchronized void close() {
-        cancelAutoScan();
-        hangUp();
+        network.connections().unregister(account, hangUpLocally());
     }
 
     /**
@@ -174,11 +173,7 @@ final class SandboxSession implements Session {
      */
     synchronized String hangUpLocally() {
         cancelAutoScan();
-        String had = connectionId;
-        network.connections().hungUpLocally(this, had);
-        connectionId = null;
-        state = State.CLOSED;
-        return had;
+        return leave();
     }
 
     private void goLive() {
@@ -188,9 +183,16 @@ final class SandboxSession implements Session {
     }
 
     private void hangUp() {
-        network.connections().disconnect(this, connectionId);
+        network.connections().unregister(account, leave());
+    }
+
+    /** Closes the connection on this side; answers its id (null when there was none), still registered. */
+    private String leave() {
+        String had = connectionId;
+        network.connections().hungUpLocally(this, had);
         connectionId = null;
         state = State.CLOSED;
+        return had;
     }
 
     private void requireLoggedIn() {
