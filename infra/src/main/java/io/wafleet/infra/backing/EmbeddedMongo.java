@@ -2,10 +2,9 @@ package io.wafleet.infra.backing;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,6 +16,8 @@ import java.nio.file.Path;
 public final class EmbeddedMongo implements AutoCloseable {
 
     public static final String DATABASE = "wafleet";
+
+    private static final int WORKER_THREADS = 16;
 
     private final Path dataDir;
     private final int port;
@@ -31,15 +32,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     public synchronized EmbeddedMongo start() throws IOException {
         MongoBackend backend;
         if (dataDir == null) {
-            backend = new MemoryBackend();
+            backend = IdFirstBackends.inMemory();
         } else {
             Files.createDirectories(dataDir);
-            backend = new H2Backend(dataDir.resolve("wafleet.mv").toString());
+            backend = IdFirstBackends.inFile(dataDir.resolve("wafleet.mv"));
         }
         // No oplog: nothing here reads change streams, and mongo-java-server's oplog is a collection that
         // grows with every write, never trimmed, and costs each update a second serialised write.
         server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // more event-loop threads than netty's default (two per core): the server runs each request on its
+        // connection's loop thread, and one waiting for a busy collection's lock would hold up every
+        // other connection of that loop
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         return this;
     }
 

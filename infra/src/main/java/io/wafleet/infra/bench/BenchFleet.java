@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark's own fleet in a temporary directory: the embedded backing services on free ports,
  * the gateway and a webhook worker in this JVM (quiet: warnings only), and session workers as
- * processes. Closing it (also from a shutdown hook, on Ctrl-C) kills every worker it started and
- * deletes the directory.
+ * processes. Closing it (also from a shutdown hook, on Ctrl-C) stops every worker it started (SIGTERM,
+ * then SIGKILL for one that does not exit) and deletes the directory.
  */
 final class BenchFleet implements AutoCloseable {
 
@@ -155,7 +155,7 @@ final class BenchFleet implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        workers.forEach(SessionWorkerProcess::close);
+        stopWorkers();
         for (AutoCloseable resource : resources.reversed()) {
             try {
                 resource.close();
@@ -164,6 +164,19 @@ final class BenchFleet implements AutoCloseable {
             }
         }
         deleteDirectory();
+    }
+
+    /** SIGTERM to every worker still running (they exit as deployed, flushing what they record), SIGKILL to laggards. */
+    private void stopWorkers() {
+        workers.stream().filter(SessionWorkerProcess::isAlive).forEach(SessionWorkerProcess::terminate);
+        for (SessionWorkerProcess worker : workers) {
+            try {
+                worker.awaitExit(Duration.ofSeconds(15));
+            } catch (IllegalStateException e) {
+                System.err.println("bench: " + e.getMessage());
+            }
+            worker.close();
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {

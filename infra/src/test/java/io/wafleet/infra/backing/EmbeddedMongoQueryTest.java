@@ -1,0 +1,68 @@
+package io.wafleet.infra.backing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server's collections look documents up by {@code _id} when a filter has more than
+ * {@code _id} (IdFirstBackends): the whole filter must still decide, exactly as a real MongoDB's.
+ */
+class EmbeddedMongoQueryTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"memory", "file"})
+    void filtersWithAnIdAndMoreMatchOnTheWholeFilter(String kind) throws Exception {
+        try (EmbeddedMongo server = new EmbeddedMongo(kind.equals("file") ? dir.resolve("mongo") : null,
+                BackingServices.Ports.free().mongo()).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> leases = client.getDatabase(EmbeddedMongo.DATABASE).getCollection("leases");
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                docs.add(new Document("_id", "a" + i).append("owner", i % 2 == 0 ? "w1" : "w2").append("epoch", (long) i));
+            }
+            leases.insertMany(docs);
+
+            Bson fencedOk = and(eq("_id", "a4"), or(eq("epoch", null), lte("epoch", 4L)));
+            Bson fencedStale = and(eq("_id", "a4"), or(eq("epoch", null), lte("epoch", 3L)));
+            assertThat(leases.updateOne(fencedOk, Updates.set("status", "logged_in")).getMatchedCount()).isEqualTo(1);
+            assertThat(leases.updateOne(fencedStale, Updates.set("status", "stale")).getMatchedCount()).isZero();
+            assertThat(leases.find(eq("_id", "a4")).first()).containsEntry("status", "logged_in");
+
+            // an upsert whose filter misses an existing _id tries to insert it, as a real MongoDB does
+            Document taken = leases.findOneAndUpdate(and(eq("_id", "a5"), eq("owner", "w2")), Updates.inc("epoch", 1L),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            assertThat(taken).containsEntry("epoch", 6L);
+            assertThat(leases.find(and(eq("_id", "a6"), eq("owner", "w2"))).first()).isNull();
+
+            Bson mineAmong = and(in("_id", "a1", "a2", "a3", "a8", "missing"), eq("owner", "w1"));
+            assertThat(leases.updateMany(mineAmong, Updates.set("owner", null)).getModifiedCount()).isEqualTo(2);
+            assertThat(leases.countDocuments(eq("owner", null))).isEqualTo(2);
+            assertThat(leases.find(and(eq("_id", "a2"), eq("owner", null))).first()).isNotNull();
+            assertThat(leases.countDocuments(Filters.gte("epoch", 40L))).isEqualTo(10);
+        }
+    }
+}
