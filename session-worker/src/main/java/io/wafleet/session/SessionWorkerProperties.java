@@ -65,7 +65,7 @@ public record SessionWorkerProperties(
             @DefaultValue("1") @Min(1) short replication,
             @DefaultValue("2") @Min(1) @Max(64) int concurrency,
             @DefaultValue("6s") @NotNull Duration sessionTimeout,
-            @DefaultValue("500ms") @NotNull Duration heartbeatInterval,
+            @DefaultValue("250ms") @NotNull Duration heartbeatInterval,
             @DefaultValue("1s") @NotNull Duration retryInterval,
             @DefaultValue("3") @Min(1) int retryAttempts) {
     }

@@ -23,7 +23,7 @@ class SessionWorkerPropertiesTest {
         assertThat(properties.sandbox().keepaliveInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.sandbox().connectionTimeout()).isEqualTo(Duration.ofMillis(4500));
         assertThat(properties.kafka().sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(properties.kafka().heartbeatInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(properties.kafka().heartbeatInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(properties.restore().startsPerSecond()).isEqualTo(50);
         assertThat(properties.restore().burst()).isEqualTo(150);
     }
