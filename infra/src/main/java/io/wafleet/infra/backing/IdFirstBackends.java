@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -47,13 +48,23 @@ final class IdFirstBackends {
         };
     }
 
-    /** Kept in an H2 file; the maps are named as {@link H2Database} names them, so existing files open as before. */
+    /**
+     * Documents kept in an H2 file, in the maps {@link H2Database} names, so existing files open as
+     * before; unique indexes kept on the heap ({@link HeapUniqueIndex}) and rebuilt from the documents
+     * when the server starts.
+     */
     static MongoBackend inFile(Path file) {
         MVStore store = MVStore.open(file.toString());
         return new H2Backend(store) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
                 return new H2Database(databaseName, store, getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                    List<IndexKey> keys, boolean sparse) {
+                        return new HeapUniqueIndex(indexName, keys, sparse);
+                    }
+
                     @Override
                     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                         String namespace = getFullCollectionNamespace(collectionName);

@@ -9,6 +9,10 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +27,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded server's collections look documents up by {@code _id} when a filter has more than
@@ -63,6 +68,30 @@ class EmbeddedMongoQueryTest {
             assertThat(leases.countDocuments(eq("owner", null))).isEqualTo(2);
             assertThat(leases.find(and(eq("_id", "a2"), eq("owner", null))).first()).isNotNull();
             assertThat(leases.countDocuments(Filters.gte("epoch", 40L))).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theFileBackendsIndexesAreRebuiltAtStart() throws Exception {
+        int port = BackingServices.Ports.free().mongo();
+        try (EmbeddedMongo server = new EmbeddedMongo(dir, port).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> accounts = client.getDatabase(EmbeddedMongo.DATABASE).getCollection("accounts");
+            accounts.createIndex(Indexes.ascending("phone"), new IndexOptions().unique(true).sparse(true));
+            accounts.insertOne(new Document("_id", "a1").append("phone", "6281"));
+            accounts.insertOne(new Document("_id", "a2"));
+        }
+        try (EmbeddedMongo server = new EmbeddedMongo(dir, port).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> accounts = client.getDatabase(EmbeddedMongo.DATABASE).getCollection("accounts");
+
+            assertThat(accounts.find(and(eq("_id", "a1"), eq("phone", "6281"))).first()).isNotNull();
+            assertThatThrownBy(() -> accounts.insertOne(new Document("_id", "a1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThatThrownBy(() -> accounts.insertOne(new Document("_id", "a3").append("phone", "6281")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            accounts.insertOne(new Document("_id", "a3").append("phone", "6282"));
+            assertThat(accounts.countDocuments()).isEqualTo(3);
         }
     }
 }
