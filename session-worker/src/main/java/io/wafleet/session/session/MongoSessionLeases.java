@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MongoSessionLeases implements SessionLeases {
 
     static final String COLLECTION = "session_leases";
+    /** Leases renewed per write: a renewal of many is a few short writes rather than one long one. */
+    static final int RENEWAL_SLICE = 100;
 
     private record Held(long epoch, Instant deadline) {
     }
@@ -120,9 +123,14 @@ class MongoSessionLeases implements SessionLeases {
         Instant start = clock.instant();
         Date until = Date.from(start.plus(duration));
         List<String> ids = snapshot.keySet().stream().map(AccountId::value).toList();
-        mongo.updateMulti(Query.query(where("_id").in(ids).and("owner").is(owner).and("expires_at").gt(Date.from(start))),
-                new Update().set("expires_at", until), COLLECTION);
-        Map<String, Document> found = readBack(ids);
+        Map<String, Document> found = new HashMap<>();
+        // in slices, so that acquisitions (a hand-over's restores) are not queued behind one long write
+        for (int from = 0; from < ids.size(); from += RENEWAL_SLICE) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + RENEWAL_SLICE));
+            mongo.updateMulti(Query.query(where("_id").in(slice).and("owner").is(owner).and("expires_at").gt(Date.from(start))),
+                    new Update().set("expires_at", until), COLLECTION);
+            found.putAll(readBack(slice));
+        }
         List<Lease> lost = new ArrayList<>();
         snapshot.forEach((account, before) -> {
             Document lease = found.get(account.value());

@@ -22,7 +22,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -112,6 +114,28 @@ class MongoSessionLeasesIT {
         assertThat(alpha.holds(account, epoch)).as("past the first deadline, within the renewed one").isTrue();
         assertThat(alpha.overdue()).isEmpty();
         assertThat(alpha.holds(stolen, stolenEpoch)).isFalse();
+    }
+
+    @Test
+    void aRenewalOfMoreLeasesThanASliceRenewsThemAllAndFindsTheOneTakenInALaterSlice() {
+        List<AccountId> accounts = new ArrayList<>();
+        for (int i = 0; i < MongoSessionLeases.RENEWAL_SLICE * 2 + 5; i++) {
+            accounts.add(AccountId.of(account.value() + "-many-" + i));
+        }
+        Map<AccountId, Long> epochs = new HashMap<>();
+        accounts.forEach(each -> epochs.put(each, alpha.acquire(each)));
+        AccountId stolen = accounts.get(accounts.size() - 2);
+        MONGO.updateFirst(Query.query(where("_id").is(stolen.value())),
+                new Update().set("owner", "intruder").inc("epoch", 1L), MongoSessionLeases.COLLECTION);
+
+        clock.advance(Duration.ofSeconds(3));
+        List<SessionLeases.Lease> lost = alpha.renew();
+
+        assertThat(lost).containsExactly(new SessionLeases.Lease(stolen, epochs.get(stolen)));
+        clock.advance(Duration.ofSeconds(4));
+        accounts.stream().filter(each -> !each.equals(stolen))
+                .forEach(each -> assertThat(alpha.holds(each, epochs.get(each))).as(each.value()).isTrue());
+        assertThat(alpha.overdue()).isEmpty();
     }
 
     @Test
