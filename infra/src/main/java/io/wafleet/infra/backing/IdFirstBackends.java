@@ -20,6 +20,8 @@ import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * mongo-java-server backends whose collections find a document through the {@code _id} index also
@@ -99,6 +101,13 @@ final class IdFirstBackends {
         return null;
     }
 
+    /** The documents of the filter's {@code _id} candidates matched against it, or else the server's own query. */
+    static <P> QueryResult idFirst(List<Index<P>> indexes, String idField, Document query,
+                                   Function<Iterable<P>, QueryResult> matchCandidates, Supplier<QueryResult> serverQuery) {
+        Iterable<P> candidates = candidatesById(indexes, idField, query);
+        return candidates == null ? serverQuery.get() : matchCandidates.apply(candidates);
+    }
+
     private static final class IdFirstMemoryCollection extends MemoryCollection {
 
         IdFirstMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -108,10 +117,9 @@ final class IdFirstBackends {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
-            Iterable<Integer> candidates = candidatesById(getIndexes(), getIdField(), query);
-            return candidates == null
-                    ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            return idFirst(getIndexes(), getIdField(), query,
+                    candidates -> matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector),
+                    () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector));
         }
     }
 
@@ -126,10 +134,9 @@ final class IdFirstBackends {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
-            Iterable<Object> candidates = candidatesById(getIndexes(), getIdField(), query);
-            return candidates == null
-                    ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            return idFirst(getIndexes(), getIdField(), query,
+                    candidates -> matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector),
+                    () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector));
         }
     }
 }
