@@ -149,8 +149,8 @@ final class Fixture {
         lingering.destroy();
     }
 
-    /** Publishes bytes that are not an event, as a broken producer might. */
-    void publishGarbage(String account, String text) {
+    /** Publishes text as it is: an event written by another producer, or bytes that are not an event. */
+    void publishText(String account, String text) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         KafkaTemplate<String, String> raw = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer()));

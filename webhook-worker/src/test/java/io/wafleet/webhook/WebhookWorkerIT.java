@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -116,11 +117,27 @@ class WebhookWorkerIT extends WebhookWorkerITSupport {
     }
 
     @Test
+    void anEventIsDeliveredByteForByteAsItWasPublished() throws IOException {
+        try (Receiver receiver = Receiver.ok()) {
+            fleet.webhook("it-verbatim", receiver.url(), "verbatim-secret");
+            Event event = event("it-verbatim");
+            // as another producer might write it: indented, not as wafleet's own serializer would
+            String published = WafleetJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(event);
+            fleet.publishText("it-verbatim", published);
+
+            await().atMost(PATIENCE).until(() -> receiver.received(event) != null);
+            Receiver.Received delivered = receiver.received(event);
+            assertThat(new String(delivered.body(), StandardCharsets.UTF_8)).isEqualTo(published);
+            assertThat(Signatures.hubValid("verbatim-secret", delivered.body(), delivered.header("X-Hub-Signature-256"))).isTrue();
+        }
+    }
+
+    @Test
     void aRecordThatIsNotAnEventIsSkippedWithoutHoldingItsPartition() throws IOException {
         try (Receiver receiver = Receiver.ok()) {
             fleet.webhook("it-garbled", receiver.url(), "garbled-secret");
             double skippedBefore = unparseable();
-            fleet.publishGarbage("it-garbled", "{\"id\": \"not-an-event\"");
+            fleet.publishText("it-garbled", "{\"id\": \"not-an-event\"");
             Event next = event("it-garbled");
             fleet.publish(next);
 

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wafleet.common.event.Event;
-import io.wafleet.common.json.WafleetJson;
 import io.wafleet.webhook.endpoint.Endpoint;
 import io.wafleet.webhook.endpoint.WebhookEndpoints;
 import org.slf4j.Logger;
@@ -50,12 +49,12 @@ public class DeliveryService {
     }
 
     /**
-     * Attempts the event as attempt number {@code attempt} (1-based) of its delivery. Completes once
+     * Attempts the event as attempt number {@code attempt} (1-based) of its delivery, with {@code body}
+     * (its JSON as published) as the request body. Completes once
      * the outcome is recorded and, when there is one, the retry or dead letter is stored in Kafka;
      * MongoDB or Kafka being unreachable is waited out.
      */
-    public Mono<Void> deliver(Event event, int attempt) {
-        byte[] body = WafleetJson.mapper().writeValueAsBytes(event);
+    public Mono<Void> deliver(Event event, byte[] body, int attempt) {
         // Deferred, so that a look-up retried after an outage asks the cache again.
         Mono<Optional<Endpoint>> endpoint = Mono.defer(() -> endpoints.resolve(event.accountId())).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -1,6 +1,5 @@
 package io.wafleet.webhook.kafka;
 
-import io.wafleet.common.event.Event;
 import io.wafleet.webhook.delivery.DeliveryService;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,7 +57,7 @@ final class DeliveryDispatcher implements ConsumerAwareRebalanceListener {
     }
 
     /** Called on the consumer's thread for each record, in order. */
-    void dispatch(ConsumerRecord<String, Event> record, Acknowledgment ack, Consumer<?, ?> consumer) {
+    void dispatch(ConsumerRecord<String, DeliverableEvent> record, Acknowledgment ack, Consumer<?, ?> consumer) {
         ConsumerFlow flow = flows.computeIfAbsent(consumer, c -> new ConsumerFlow(containerOf(record), maxInFlight));
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (flow.isBeyondRewind(partition, record.offset()) || (waitsForDueTime && heldUntilDue(flow, partition, record, consumer))) {
@@ -80,15 +79,16 @@ final class DeliveryDispatcher implements ConsumerAwareRebalanceListener {
                 .subscribe();
     }
 
-    private Mono<Void> delivery(ConsumerRecord<String, Event> record) {
+    private Mono<Void> delivery(ConsumerRecord<String, DeliverableEvent> record) {
         if (record.value() == null) {
             unparseable.skip(record);
             return Mono.empty();
         }
-        return Mono.defer(() -> deliveries.deliver(record.value(), RetryHeaders.attempt(record.headers())));
+        DeliverableEvent value = record.value();
+        return Mono.defer(() -> deliveries.deliver(value.event(), value.json(), RetryHeaders.attempt(record.headers())));
     }
 
-    private boolean heldUntilDue(ConsumerFlow flow, TopicPartition partition, ConsumerRecord<String, Event> record,
+    private boolean heldUntilDue(ConsumerFlow flow, TopicPartition partition, ConsumerRecord<String, DeliverableEvent> record,
                                  Consumer<?, ?> consumer) {
         Instant due = RetryHeaders.dueAt(record.headers());
         if (!due.isAfter(clock.instant())) {

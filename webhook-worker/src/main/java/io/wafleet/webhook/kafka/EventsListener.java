@@ -1,7 +1,6 @@
 package io.wafleet.webhook.kafka;
 
 import io.wafleet.common.Topics;
-import io.wafleet.common.event.Event;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,14 +26,14 @@ class EventsListener {
 
     @KafkaListener(id = KafkaSetup.EVENTS_LISTENER_ID, idIsGroup = false, topics = Topics.EVENTS,
             containerFactory = "eventsContainerFactory")
-    void onEvent(ConsumerRecord<String, Event> record, Acknowledgment ack, Consumer<?, ?> consumer) {
+    void onEvent(ConsumerRecord<String, DeliverableEvent> record, Acknowledgment ack, Consumer<?, ?> consumer) {
         events.dispatch(record, ack, consumer);
     }
 
     @KafkaListener(id = KafkaSetup.RETRIES_LISTENER_ID, idIsGroup = false,
             topics = {Topics.EVENTS_RETRY_1, Topics.EVENTS_RETRY_2, Topics.EVENTS_RETRY_3},
             containerFactory = "retriesContainerFactory")
-    void onRetry(ConsumerRecord<String, Event> record, Acknowledgment ack, Consumer<?, ?> consumer) {
+    void onRetry(ConsumerRecord<String, DeliverableEvent> record, Acknowledgment ack, Consumer<?, ?> consumer) {
         retries.dispatch(record, ack, consumer);
     }
 }

@@ -2,7 +2,6 @@ package io.wafleet.webhook.kafka;
 
 import io.wafleet.common.Topics;
 import io.wafleet.common.event.AccountConfigChanged;
-import io.wafleet.common.event.Event;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.webhook.WebhookWorkerProperties;
 import io.wafleet.webhook.delivery.DeliveryService;
@@ -76,14 +75,14 @@ class KafkaSetup {
 
     /** {@code wafleet.events}, in the group {@code events-group}. */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Event> eventsContainerFactory(
+    ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> eventsContainerFactory(
             KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("eventsDispatcher") DeliveryDispatcher dispatcher) {
         return deliveryFactory(kafka, properties, properties.kafka().eventsGroup(), properties.kafka().eventsConcurrency(), dispatcher);
     }
 
     /** The retry tiers, in the group {@code retries-group}. */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Event> retriesContainerFactory(
+    ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> retriesContainerFactory(
             KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("retriesDispatcher") DeliveryDispatcher dispatcher) {
         return deliveryFactory(kafka, properties, properties.kafka().retriesGroup(), properties.kafka().retriesConcurrency(), dispatcher);
     }
@@ -108,7 +107,7 @@ class KafkaSetup {
      * move on quickly. Values that do not parse reach the listener as null ({@link LenientDeserializer}),
      * so the error handler only ever sees a fault of the dispatcher itself.
      */
-    private static ConcurrentKafkaListenerContainerFactory<String, Event> deliveryFactory(
+    private static ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> deliveryFactory(
             KafkaProperties kafka, WebhookWorkerProperties properties, String group, int concurrency,
             DeliveryDispatcher dispatcher) {
         WebhookWorkerProperties.Kafka settings = properties.kafka();
@@ -122,8 +121,8 @@ class KafkaSetup {
         consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Math.toIntExact(settings.sessionTimeout().toMillis()));
         consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.toIntExact(settings.heartbeatInterval().toMillis()));
 
-        ConcurrentKafkaListenerContainerFactory<String, Event> factory = factory(consumer,
-                new LenientDeserializer<>(WafleetJson.eventDeserializer()));
+        ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> factory = factory(consumer,
+                new LenientDeserializer<>(DeliverableEvent.deserializer()));
         factory.setConcurrency(concurrency);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.MANUAL);

@@ -2,7 +2,6 @@ package io.wafleet.webhook.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wafleet.common.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ class UnparseableRecords {
                 .register(meters);
     }
 
-    void skip(ConsumerRecord<String, Event> record) {
+    void skip(ConsumerRecord<String, ?> record) {
         skipped.increment();
         Header failure = record.headers().lastHeader(LenientDeserializer.FAILURE_HEADER);
         String cause = failure == null ? "empty value" : new String(failure.value(), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.event.Event;
+import io.wafleet.common.json.WafleetJson;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.webhook.TestProperties;
 import io.wafleet.webhook.WebhookWorkerProperties;
@@ -43,6 +44,7 @@ class DeliveryServiceTest {
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
     private static final Event EVENT = Event.of("cmd-1", AccountId.of("alice"), AT,
             MessageReceived.text("3EB0AAAA", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"));
+    private static final byte[] BODY = WafleetJson.mapper().writeValueAsBytes(EVENT);
     private static final Endpoint ENDPOINT = Endpoint.of("http://receiver.example/hook", "alice-secret");
 
     private final WebhookEndpoints endpoints = mock(WebhookEndpoints.class);
@@ -63,7 +65,7 @@ class DeliveryServiceTest {
     void anOpenCircuitDefersTheEventWithoutSpendingAnAttempt() {
         registry.circuitBreaker(ENDPOINT.url()).transitionToForcedOpenState();
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 3).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 3).block(TIMEOUT);
 
         verifyNoInteractions(client);
         verify(store, never()).recordAttempt(any(), any(), any(), any(), any());
@@ -79,7 +81,7 @@ class DeliveryServiceTest {
         when(client.post(any(), any(), any(), any())).thenReturn(Mono.just(
                 new AttemptResult(AttemptResult.Verdict.RETRYABLE, 503, null, 12, "HTTP 503")));
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 3).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 3).block(TIMEOUT);
 
         verify(client).post(eq(ENDPOINT), eq(EVENT), any(), eq(Duration.ofSeconds(10)));
         verify(store).recordAttempt(eq(EVENT), eq(ENDPOINT.url()), any(), any(), eq(Outcome.PENDING));
@@ -91,7 +93,7 @@ class DeliveryServiceTest {
         when(client.post(any(), any(), any(), any())).thenReturn(Mono.just(
                 new AttemptResult(AttemptResult.Verdict.RETRYABLE, null, null, 2000, "no answer within 2000 ms")));
 
-        service(client, TestProperties.with(true, 3)).deliver(EVENT, 3).block(TIMEOUT);
+        service(client, TestProperties.with(true, 3)).deliver(EVENT, BODY, 3).block(TIMEOUT);
 
         verify(store).recordAttempt(eq(EVENT), eq(ENDPOINT.url()), any(), any(), eq(Outcome.DEAD));
         verify(retries).deadLetter(eq(EVENT), any(), eq(3), eq(null), eq("no answer within 2000 ms"));
@@ -103,7 +105,7 @@ class DeliveryServiceTest {
         when(client.post(any(), any(), any(), any())).thenReturn(Mono.just(
                 new AttemptResult(AttemptResult.Verdict.DELIVERED, 204, null, 3, null)));
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 1).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 1).block(TIMEOUT);
 
         verify(client).post(eq(ENDPOINT), eq(EVENT), any(), eq(Duration.ofSeconds(2)));
         verify(store).recordAttempt(eq(EVENT), eq(ENDPOINT.url()), any(), any(), eq(Outcome.DELIVERED));
@@ -118,7 +120,7 @@ class DeliveryServiceTest {
         when(client.post(any(), any(), any(), any())).thenReturn(Mono.just(
                 new AttemptResult(AttemptResult.Verdict.DELIVERED, 200, null, 3, null)));
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 1).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 1).block(TIMEOUT);
 
         verify(endpoints, times(2)).resolve(AccountId.of("alice"));
         verify(store).recordAttempt(eq(EVENT), eq(ENDPOINT.url()), any(), any(), eq(Outcome.DELIVERED));
@@ -128,7 +130,7 @@ class DeliveryServiceTest {
     void anAccountWithoutAWebhookIsSkipped() {
         when(endpoints.resolve(any())).thenReturn(Mono.empty());
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 1).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 1).block(TIMEOUT);
 
         verifyNoInteractions(client);
         verify(store).recordState(eq(EVENT), eq(null), any(), eq(Outcome.SKIPPED), any());
@@ -139,7 +141,7 @@ class DeliveryServiceTest {
         when(endpoints.resolve(any())).thenReturn(Mono.just(
                 new Endpoint(ENDPOINT.url(), "alice-secret", Set.of("message.ack"), null, Map.of())));
 
-        service(client, TestProperties.defaults()).deliver(EVENT, 1).block(TIMEOUT);
+        service(client, TestProperties.defaults()).deliver(EVENT, BODY, 1).block(TIMEOUT);
 
         verifyNoInteractions(client);
         verify(store).recordState(eq(EVENT), eq(ENDPOINT.url()), any(), eq(Outcome.FILTERED), any());
@@ -184,7 +186,7 @@ class DeliveryServiceTest {
         when(endpoints.resolve(any())).thenReturn(Mono.just(Endpoint.of(url, "alice-secret")));
         ArgumentCaptor<AttemptResult> result = ArgumentCaptor.forClass(AttemptResult.class);
 
-        service(refusing, properties).deliver(EVENT, 1).block(TIMEOUT);
+        service(refusing, properties).deliver(EVENT, BODY, 1).block(TIMEOUT);
 
         verify(store).recordAttempt(eq(EVENT), eq(url), any(), result.capture(), eq(Outcome.FAILED));
         assertThat(result.getValue().verdict()).isEqualTo(AttemptResult.Verdict.REFUSED);

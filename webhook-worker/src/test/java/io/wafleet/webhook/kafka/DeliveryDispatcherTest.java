@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.Topics;
 import io.wafleet.common.event.Event;
+import io.wafleet.common.json.WafleetJson;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.webhook.delivery.DeliveryService;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -99,7 +100,7 @@ class DeliveryDispatcherTest {
                 ack(7), consumer);
         dispatcher.dispatch(record(RETRY_0, 8, Map.of()), ack(8), consumer);
         assertThat(deliveriesInFlight).containsOnlyKeys(7L, 8L);
-        verify(deliveries).deliver(any(), eq(3));
+        verify(deliveries).deliver(any(), any(), eq(3));
     }
 
     @Test
@@ -114,7 +115,7 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher dispatcher(boolean waitsForDueTime, int maxInFlight) {
-        when(deliveries.deliver(any(), anyInt())).thenAnswer(invocation -> {
+        when(deliveries.deliver(any(), any(), anyInt())).thenAnswer(invocation -> {
             Event event = invocation.getArgument(0);
             Sinks.Empty<Void> sink = Sinks.empty();
             deliveriesInFlight.put(Long.parseLong(event.id()), sink);
@@ -132,10 +133,11 @@ class DeliveryDispatcherTest {
         return () -> acknowledged.add(offset);
     }
 
-    private static ConsumerRecord<String, Event> record(TopicPartition partition, long offset, Map<String, Object> headers) {
+    private static ConsumerRecord<String, DeliverableEvent> record(TopicPartition partition, long offset, Map<String, Object> headers) {
         Event event = new Event(Long.toString(offset), AccountId.of("alice"), NOW,
                 MessageReceived.text("3EB0AAAA", "6289876543210@s.whatsapp.net", "Budi", NOW, "Hai"), Event.SCHEMA_VERSION);
-        ConsumerRecord<String, Event> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset, "alice", event);
+        ConsumerRecord<String, DeliverableEvent> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset,
+                "alice", new DeliverableEvent(event, WafleetJson.mapper().writeValueAsBytes(event)));
         headers.forEach((name, value) -> RetryHeaders.put(record.headers(), name, value));
         return record;
     }
