@@ -67,14 +67,18 @@ public record WebhookWorkerProperties(
 
         /** A global webhook needs its secret: every delivery is signed, and an HMAC takes no empty key. */
         public Webhook {
-            if (globalUrl != null && !globalUrl.isBlank() && (globalSecret == null || globalSecret.isBlank())) {
+            if (isSet(globalUrl) && !isSet(globalSecret)) {
                 throw new IllegalArgumentException("wafleet.webhook.global-secret (WAFLEET_GLOBAL_WEBHOOK_SECRET) is"
                         + " required when wafleet.webhook.global-url is set: every delivery is signed with it");
             }
         }
 
         public boolean hasGlobal() {
-            return globalUrl != null && !globalUrl.isBlank();
+            return isSet(globalUrl);
+        }
+
+        private static boolean isSet(String value) {
+            return value != null && !value.isBlank();
         }
 
         @Override

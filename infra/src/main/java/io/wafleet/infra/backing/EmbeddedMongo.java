@@ -32,10 +32,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     public synchronized EmbeddedMongo start() throws IOException {
         MongoBackend backend;
         if (dataDir == null) {
-            backend = IdFirstBackends.inMemory();
+            backend = EmbeddedBackends.inMemory();
         } else {
             Files.createDirectories(dataDir);
-            backend = IdFirstBackends.inFile(dataDir.resolve("wafleet.mv"));
+            backend = EmbeddedBackends.inFile(dataDir.resolve("wafleet.mv"));
         }
         // No oplog: nothing here reads change streams, and mongo-java-server's oplog is a collection that
         // grows with every write, never trimmed, and costs each update a second serialised write.

@@ -31,7 +31,7 @@ final class StatusWatch implements AutoCloseable {
     }
 
     long countOn(Collection<String> owners) {
-        return loggedInOn(owners).length;
+        return loggedIn.values().stream().filter(event -> owners.contains(event.owner())).count();
     }
 
     private void read(byte[] value, long receivedNanos) {

@@ -44,6 +44,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -219,10 +220,7 @@ final class WebhookBench {
         for (int i = 0; i < n; i++) {
             window.acquire();
             receiver.expect(events.get(i).id());
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("webhook-id", events.get(i).id())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            client.sendAsync(post(uri, events.get(i), bodies.get(i)), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 if (error != null || response.statusCode() / 100 != 2) {
                     failures.incrementAndGet();
                 }
@@ -238,31 +236,26 @@ final class WebhookBench {
 
     /** Events at the fixed rate for the run's length; answers the sorted latencies in nanoseconds. */
     private long[] latency(KafkaProducer<String, Event> producer, Receiver receiver, KafkaFloor floor) {
-        int n = options.rate() * options.seconds();
-        receiver.reset();
-        long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            Event event = event(i);
+        return atFixedRate(receiver, event -> {
             floor.expect(event.id());
             produce(producer, receiver, event);
-        }
-        await(receiver, n);
-        long[] latencies = receiver.latencies();
-        Arrays.sort(latencies);
-        return latencies;
+        });
     }
 
     /** The plain client posting at the fixed rate, each post timed from its start to its receipt. */
     private long[] plainLatency(HttpClient client, Receiver receiver) {
+        URI uri = URI.create(receiver.url());
+        return atFixedRate(receiver, event -> {
+            byte[] body = WafleetJson.mapper().writeValueAsBytes(event);
+            receiver.expect(event.id());
+            client.sendAsync(post(uri, event, body), HttpResponse.BodyHandlers.discarding());
+        });
+    }
+
+    /** {@code rate} events a second for the run's length, each handed to {@code send} at its time; the sorted latencies. */
+    private long[] atFixedRate(Receiver receiver, Consumer<Event> send) {
         int n = options.rate() * options.seconds();
         receiver.reset();
-        URI uri = URI.create(receiver.url());
         long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -270,17 +263,19 @@ final class WebhookBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Event event = event(i);
-            receiver.expect(event.id());
-            client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("webhook-id", event.id())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(WafleetJson.mapper().writeValueAsBytes(event))).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            send.accept(event(i));
         }
         await(receiver, n);
         long[] latencies = receiver.latencies();
         Arrays.sort(latencies);
         return latencies;
+    }
+
+    /** The plain client's request: the event's body, with the id the receiver counts it by. */
+    private static HttpRequest post(URI uri, Event event, byte[] body) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("webhook-id", event.id())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private Event event(int i) {

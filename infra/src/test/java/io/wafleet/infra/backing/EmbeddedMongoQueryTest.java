@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded server's collections look documents up by {@code _id} when a filter has more than
- * {@code _id} (IdFirstBackends): the whole filter must still decide, exactly as a real MongoDB's.
+ * The embedded server's unique indexes also serve filters with more than their keys
+ * ({@link HeapUniqueIndex}): the whole filter must still decide, exactly as a real MongoDB's.
  */
 class EmbeddedMongoQueryTest {
 
