@@ -170,7 +170,8 @@ class WebhookWorkerCrashIT {
         Path jar = WebhookWorkerLauncher.copyJar(Path.of(System.getProperty(JAR_PROPERTY, DEFAULT_JAR)), jarDir);
         WebhookWorkerLauncher launcher = new WebhookWorkerLauncher(jar, fleet.backing.kafkaBootstrapServers(),
                 fleet.backing.mongoUri(), Path.of("target", "crash-logs"),
-                List.of("--wafleet.webhook.allow-private-addresses=true", "--wafleet.delivery.max-in-flight=" + MAX_IN_FLIGHT));
+                List.of("--wafleet.webhook.allow-private-addresses=true", "--wafleet.delivery.max-in-flight=" + MAX_IN_FLIGHT),
+                WebhookWorkerLauncher.LEAN);
         IntStream.rangeClosed(1, count).mapToObj(i -> launcher.start(run + "-webhook-" + i)).forEach(workers::add);
         workers.forEach(worker -> worker.awaitReady(START_TIMEOUT));
         int consumers = IN_PROCESS_CONSUMERS + count * WebhookWorkerLauncher.CONSUMERS_PER_WORKER;

@@ -3,6 +3,9 @@ package io.wafleet.infra.backing;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -18,6 +21,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static final String DATABASE = "wafleet";
 
     private static final int WORKER_THREADS = 16;
+    /** The H2 file of the documents, stored as BSON ({@link BsonDocumentType}). */
+    private static final String FILE = "wafleet-bson.mv";
+    /** The file of versions that stored documents Java-serialised. */
+    private static final String EARLIER_FILE = "wafleet.mv";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     private final Path dataDir;
     private final int port;
@@ -35,7 +43,11 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend = EmbeddedBackends.inMemory();
         } else {
             Files.createDirectories(dataDir);
-            backend = EmbeddedBackends.inFile(dataDir.resolve("wafleet.mv"));
+            if (Files.exists(dataDir.resolve(EARLIER_FILE))) {
+                log.warn("{} holds documents in an earlier encoding; it is not read (data is now in {})",
+                        dataDir.resolve(EARLIER_FILE), dataDir.resolve(FILE));
+            }
+            backend = EmbeddedBackends.inFile(dataDir.resolve(FILE));
         }
         // No oplog: nothing here reads change streams, and mongo-java-server's oplog is a collection that
         // grows with every write, never trimmed, and costs each update a second serialised write.

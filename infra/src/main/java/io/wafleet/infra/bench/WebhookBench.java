@@ -9,14 +9,13 @@ import io.wafleet.common.event.Event;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.infra.backing.BackingServices;
-import io.wafleet.webhook.WebhookWorkerApplication;
+import io.wafleet.infra.process.WebhookWorkerLauncher;
+import io.wafleet.infra.process.WebhookWorkerProcess;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,8 +47,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code bench webhooks}: the embedded backing services and one webhook worker in this JVM (in a
- * temporary directory, on free ports), delivering to a local receiver through the global webhook.
+ * {@code bench webhooks}: the embedded backing services in this JVM and one webhook worker in its own, as
+ * deployed (in a temporary directory, on free ports), delivering to a local receiver through the global webhook.
  * (i) Throughput: N events produced at once to {@code wafleet.events} over 100 accounts, deliveries per
  * second at the receiver; then a plain {@link HttpClient} posting the same bodies to the same receiver
  * with the same concurrency bound (the limit). (ii) Latency: events produced at a fixed rate, p50/p99
@@ -63,7 +62,8 @@ final class WebhookBench {
               --rate N           events per second of the latency run (default 1000)
               --seconds N        length of the latency run (default 10)
               --concurrency N    requests in flight to the receiver, for the worker (max connections
-                                 per host) and the plain client alike (default 64)""";
+                                 per host) and the plain client alike (default 64)
+              --worker-jar PATH  the webhook worker's jar (default webhook-worker/target/webhook-worker.jar)""";
 
     private static final int ACCOUNTS = 100;
     private static final String SECRET = "bench-secret";
@@ -71,17 +71,22 @@ final class WebhookBench {
     private static final Map<String, String> QUIET = Map.of(
             "root", "WARN", "io.wafleet", "WARN", "kafka", "ERROR", "org.apache.kafka", "ERROR", "de.bwaldvogel.mongo", "OFF");
 
-    record Options(int events, int rate, int seconds, int concurrency) {
+    record Options(int events, int rate, int seconds, int concurrency, Path workerJar) {
 
         static Options parse(List<String> args) {
             int events = 20_000;
             int rate = 1_000;
             int seconds = 10;
             int concurrency = 64;
+            Path workerJar = Path.of("webhook-worker", "target", "webhook-worker.jar");
             for (int i = 0; i < args.size(); i++) {
                 String name = args.get(i);
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException("missing value of " + name);
+                }
+                if (name.equals("--worker-jar")) {
+                    workerJar = Path.of(args.get(++i));
+                    continue;
                 }
                 int value;
                 try {
@@ -100,7 +105,7 @@ final class WebhookBench {
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new Options(events, rate, seconds, concurrency);
+            return new Options(events, rate, seconds, concurrency, workerJar);
         }
     }
 
@@ -311,25 +316,28 @@ final class WebhookBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    private ConfigurableApplicationContext worker(BackingServices backing, Path dir, String url) {
+    /** The webhook worker as deployed: its own JVM from its jar, delivering everything to the receiver. */
+    private WebhookWorkerProcess worker(BackingServices backing, Path dir, String url) {
         List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + backing.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + backing.mongoUri(),
                 "--wafleet.credentials.data-dir=" + dir.toAbsolutePath(),
                 "--spring.main.banner-mode=off",
-                "--spring.config.name=webhook-worker",
-                "--server.port=0",
                 "--wafleet.webhook.global-url=" + url,
                 "--wafleet.webhook.global-secret=" + SECRET,
                 "--wafleet.delivery.max-connections-per-host=" + options.concurrency()));
-        QUIET.forEach((name, level) -> args.add("--logging.level." + name + "=" + level));
-        return new SpringApplicationBuilder(WebhookWorkerApplication.class).run(args.toArray(String[]::new));
+        // logging as deployed: it goes to the worker's log file
+        Path jar = WebhookWorkerLauncher.copyJar(options.workerJar(), dir);
+        WebhookWorkerLauncher launcher = new WebhookWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(),
+                dir.resolve("logs"), args, WebhookWorkerLauncher.AS_DEPLOYED);
+        WebhookWorkerProcess worker = launcher.start("bench-webhook-worker");
+        worker.awaitReady(TIMEOUT);
+        return worker;
     }
 
     private static KafkaProducer<String, Event> producer(String bootstrapServers) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // Kafka's default, as the session workers publish events
+                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(config, new StringSerializer(), WafleetJson.<Event>serializer());
     }

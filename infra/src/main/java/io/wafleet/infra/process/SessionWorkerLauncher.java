@@ -23,9 +23,9 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
                                     List<String> args, List<String> jvmOptions) {
 
     /** Small heap, serial GC, C1 only: many workers start quickly on a small machine. */
-    public static final List<String> LEAN = WorkerJvm.OPTIONS;
+    public static final List<String> LEAN = WorkerJvm.LEAN;
     /** The JVM's own defaults but for a bounded heap, as the service runs when deployed. */
-    public static final List<String> AS_DEPLOYED = List.of("-Xmx512m");
+    public static final List<String> AS_DEPLOYED = WorkerJvm.AS_DEPLOYED;
 
     /** Consumer threads of each worker on the command topic, set explicitly so {@link SessionWorkerGroup} can count them. */
     public static final int CONSUMERS_PER_WORKER = 2;

@@ -15,9 +15,15 @@ import java.util.Map;
  * @param mongoUri              {@code MONGODB_URI} of every worker
  * @param logDir                where {@code <id>.log} files go
  * @param args                  extra Spring arguments for every worker, e.g. {@code --wafleet.delivery.max-in-flight=64}
+ * @param jvmOptions            {@link #LEAN} for tests that start several, {@link #AS_DEPLOYED} to measure one
  */
 public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, String mongoUri, Path logDir,
-                                    List<String> args) {
+                                    List<String> args, List<String> jvmOptions) {
+
+    /** Small heap, serial GC, C1 only: many workers start quickly on a small machine. */
+    public static final List<String> LEAN = WorkerJvm.LEAN;
+    /** The JVM's own defaults but for a bounded heap, as the service runs when deployed. */
+    public static final List<String> AS_DEPLOYED = WorkerJvm.AS_DEPLOYED;
 
     /** Consumer threads of each worker on the event topic, set explicitly so {@link WebhookWorkerGroup} can count them. */
     public static final int CONSUMERS_PER_WORKER = 2;
@@ -26,6 +32,7 @@ public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
     public WebhookWorkerLauncher {
         jar = WorkerJvm.requireJar(jar, MODULE);
         args = List.copyOf(args);
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** Copies the jar into {@code dir} and answers the copy, so that a rebuild during a run changes nothing. */
@@ -42,6 +49,6 @@ public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
                 "PORT", "0");
-        return WorkerJvm.start(jar, workerArgs, env, logDir, id, (process, log) -> new WebhookWorkerProcess(id, process, log));
+        return WorkerJvm.start(jar, jvmOptions, workerArgs, env, logDir, id, (process, log) -> new WebhookWorkerProcess(id, process, log));
     }
 }

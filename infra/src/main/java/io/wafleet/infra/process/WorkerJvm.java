@@ -17,7 +17,10 @@ import java.util.function.BiFunction;
  */
 final class WorkerJvm {
 
-    static final List<String> OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Small heap, serial GC, C1 only: many workers start quickly on a small machine. */
+    static final List<String> LEAN = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The JVM's own defaults but for a bounded heap, as a service runs when deployed. */
+    static final List<String> AS_DEPLOYED = List.of("-Xmx512m");
 
     private WorkerJvm() {
     }
@@ -48,15 +51,9 @@ final class WorkerJvm {
     }
 
     /**
-     * Runs {@code java -jar jar args} with {@code env} added to this JVM's environment; the output goes to
-     * {@code <logDir>/<id>.log}. {@code worker} wraps the started process and its log file.
+     * Runs {@code java jvmOptions -jar jar args} with {@code env} added to this JVM's environment; the output
+     * goes to {@code <logDir>/<id>.log}. {@code worker} wraps the started process and its log file.
      */
-    static <W extends WorkerProcess> W start(Path jar, List<String> args, Map<String, String> env, Path logDir, String id,
-                                             BiFunction<Process, Path, W> worker) {
-        return start(jar, OPTIONS, args, env, logDir, id, worker);
-    }
-
-    /** As {@link #start(Path, List, Map, Path, String, BiFunction)}, with these JVM options instead of the lean ones. */
     static <W extends WorkerProcess> W start(Path jar, List<String> jvmOptions, List<String> args, Map<String, String> env,
                                              Path logDir, String id, BiFunction<Process, Path, W> worker) {
         List<String> command = new ArrayList<>();

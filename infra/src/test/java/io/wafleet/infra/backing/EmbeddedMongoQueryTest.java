@@ -7,7 +7,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
@@ -17,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +103,51 @@ class EmbeddedMongoQueryTest {
                     .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
             accounts.insertOne(new Document("_id", "a3").append("phone", "6282"));
             assertThat(accounts.countDocuments()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Documents in the file are BSON ({@link BsonDocumentType}): every type a client writes comes back
+     * the same after the server restarts, also from pages written out and read again.
+     */
+    @Test
+    void theFileBackendKeepsEveryBsonTypeAcrossARestart() throws Exception {
+        int port = BackingServices.Ports.free().mongo();
+        ObjectId objectId = new ObjectId();
+        UUID uuid = UUID.randomUUID();
+        Date at = new Date(1_790_000_000_123L);
+        Document rich = new Document("_id", objectId)
+                .append("text", "héllo \u0000-free ✓")
+                .append("int", 42).append("long", 1L << 40).append("double", 2.5)
+                .append("decimal", new Decimal128(new BigDecimal("12345.6789")))
+                .append("flag", true).append("nothing", null).append("at", at)
+                .append("bytes", new Binary(new byte[]{0, 1, 2, (byte) 255})).append("uuid", uuid)
+                .append("list", List.of(1, "two", new Document("three", 3L)))
+                .append("nested", new Document("a", new Document("b", List.of())));
+        try (EmbeddedMongo server = new EmbeddedMongo(dir, port).start();
+             MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                     .applyConnectionString(new ConnectionString(server.connectionString()))
+                     .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            MongoCollection<Document> things = client.getDatabase(EmbeddedMongo.DATABASE).getCollection("things");
+            things.insertOne(rich);
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                many.add(new Document("_id", UUID.randomUUID().toString()).append("n", i).append("pad", "x".repeat(200)));
+            }
+            things.insertMany(many);
+            things.updateMany(Filters.gte("n", 2_500), Updates.inc("n", 1));
+        }
+        // no document was written Java-serialised (which names its class in the file)
+        assertThat(new String(Files.readAllBytes(dir.resolve("wafleet-bson.mv")), StandardCharsets.ISO_8859_1))
+                .doesNotContain(de.bwaldvogel.mongo.bson.Document.class.getName());
+        try (EmbeddedMongo server = new EmbeddedMongo(dir, port).start();
+             MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                     .applyConnectionString(new ConnectionString(server.connectionString()))
+                     .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            MongoCollection<Document> things = client.getDatabase(EmbeddedMongo.DATABASE).getCollection("things");
+            assertThat(things.find(eq("_id", objectId)).first()).isEqualTo(rich);
+            assertThat(things.countDocuments()).isEqualTo(5_001);
+            assertThat(things.countDocuments(Filters.gt("n", 2_500))).isEqualTo(2_500);
         }
     }
 }

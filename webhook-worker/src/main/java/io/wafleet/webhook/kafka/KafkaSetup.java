@@ -126,6 +126,11 @@ class KafkaSetup {
         factory.setConcurrency(concurrency);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
+        // MANUAL commits what was acknowledged at every turn of the poll loop; a synchronous commit would
+        // hold the consumer for a broker round trip each time. An asynchronous commit that fails is
+        // covered by the next one (it only ever names finished deliveries); one lost at a hand-over means
+        // the new owner delivers those events again, which at-least-once allows.
+        container.setSyncCommits(false);
         container.setPollTimeout(settings.pollTimeout().toMillis());
         container.setConsumerRebalanceListener(dispatcher);
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
