@@ -2,6 +2,7 @@ package io.wafleet.session.credentials;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.Credentials;
+import io.wafleet.session.MongoIds;
 import io.wafleet.session.SessionWorkerProperties;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -81,7 +82,7 @@ public class CredentialStore {
     }
 
     public boolean exists(AccountId account) {
-        return mongo.exists(byId(account), COLLECTION);
+        return MongoIds.exists(mongo, COLLECTION, account.value());
     }
 
     /** Deletes the login as the session holding the lease at {@code epoch}, unless a newer session stored one. */

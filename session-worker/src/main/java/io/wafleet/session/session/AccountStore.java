@@ -3,6 +3,7 @@ package io.wafleet.session.session;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.SessionStatusChanged;
+import io.wafleet.session.MongoIds;
 import io.wafleet.session.WorkerId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -65,7 +66,7 @@ class AccountStore {
             return true;
         }
         // nothing matched: a deleted account (nothing to refuse), or a newer lease's write (refused)
-        return !mongo.exists(Query.query(where("_id").is(account.value())), COLLECTION);
+        return !MongoIds.exists(mongo, COLLECTION, account.value());
     }
 
     /**
