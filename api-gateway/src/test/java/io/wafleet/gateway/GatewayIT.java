@@ -41,6 +41,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,73 @@ class GatewayIT {
 
         client.delete().uri("/accounts/acc-send").exchange().expectStatus().isOk();
         assertThat(mongo.count(Query.query(where("metadata.account_id").is("acc-send")), "media.files").block()).isZero();
+    }
+
+    @Test
+    void aSendWithAnIdempotencyKeyIsMadeOnce() throws Exception {
+        create("acc-idem").expectStatus().isCreated();
+        create("acc-idem2").expectStatus().isCreated();
+        for (String account : List.of("acc-idem", "acc-idem2")) {
+            mongo.updateFirst(Query.query(where("_id").is(account)),
+                    Update.update("device_id", "dev-" + account).set("status", "logged_in"), "accounts").block();
+        }
+        Map<String, String> order = Map.of("account_id", "acc-idem", "phone", "6281234567890", "message", "order 42 shipped");
+
+        String first = resultField(postWithKey("/send/message", order, "order-42")
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
+        String repeat = resultField(postWithKey("/send/message", order, "order-42")
+                .expectStatus().isOk().expectBody().jsonPath("$.results.status").isEqualTo("queued")
+                .returnResult().getResponseBody(), "message_id");
+        assertThat(repeat).isEqualTo(first);
+
+        // the same key with another body: refused, nothing sent
+        postWithKey("/send/message", Map.of("account_id", "acc-idem", "phone", "6281234567890", "message", "order 43"),
+                "order-42").expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.code").isEqualTo("UNPROCESSABLE")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains("order-42"));
+        badRequest(postWithKey("/send/message", order, "with space"));
+        badRequest(postWithKey("/send/message", order, "k".repeat(256)));
+        // keys are per account
+        String otherAccount = resultField(postWithKey("/send/message",
+                Map.of("account_id", "acc-idem2", "phone", "6281234567890", "message", "order 42 shipped"), "order-42")
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
+        assertThat(otherAccount).isNotEqualTo(first);
+
+        // an image upload repeated: one message, one stored file
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("account_id", "acc-idem");
+        form.part("phone", "6281234567890");
+        form.part("image", new ByteArrayResource(png()) {
+            @Override
+            public String getFilename() {
+                return "receipt.png";
+            }
+        }).contentType(MediaType.IMAGE_PNG);
+        List<String> imageIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            imageIds.add(resultField(client.post().uri("/send/image").header("Idempotency-Key", "receipt-42")
+                    .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(form.build())
+                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id"));
+        }
+        assertThat(imageIds.get(1)).isEqualTo(imageIds.get(0));
+        assertThat(mongo.count(Query.query(where("metadata.account_id").is("acc-idem")), "media.files").block()).isEqualTo(1);
+
+        // a send without a key, published after all of the above on the account's partition: once it is
+        // seen, anything the repeats had published would have been seen too
+        String last = resultField(post("/send/message", Map.of("account_id", "acc-idem", "phone", "6281234567890",
+                "message", "no key")).expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands)
+                .anyMatch(seen -> seen.value() instanceof SendMessage send && send.messageId().equals(last)));
+        List<Object> mine = worker.commands.stream().filter(seen -> seen.key().equals("acc-idem")).map(seen -> (Object) seen.value())
+                .toList();
+        assertThat(mine).filteredOn(command -> command instanceof SendMessage send && send.messageId().equals(first)).hasSize(1);
+        assertThat(mine).filteredOn(command -> command instanceof SendMessage send && send.message().equals("order 43")).isEmpty();
+        assertThat(mine).filteredOn(command -> command instanceof SendImage image && image.messageId().equals(imageIds.get(0)))
+                .hasSize(1);
+        assertThat(mine).filteredOn(command -> command instanceof SendImage).hasSize(1);
+
+        client.delete().uri("/accounts/acc-idem").exchange().expectStatus().isOk();
+        assertThat(mongo.count(Query.query(where("account_id").is("acc-idem")), "idempotency_keys").block()).isZero();
     }
 
     @Test
@@ -558,6 +626,11 @@ class GatewayIT {
 
     private WebTestClient.ResponseSpec create(String id) {
         return post("/accounts", Map.of("account_id", id));
+    }
+
+    private WebTestClient.ResponseSpec postWithKey(String path, Map<String, ?> body, String idempotencyKey) {
+        return client.post().uri(path).header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {

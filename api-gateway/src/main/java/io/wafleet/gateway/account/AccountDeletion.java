@@ -40,6 +40,7 @@ class AccountDeletion {
                 mongo.remove(Query.query(where("account_id").is(value)), "messages"),
                 mongo.remove(Query.query(where("account_id").is(value)), "login_qr"),
                 mongo.remove(Query.query(where("account_id").is(value)), "webhook_deliveries"),
+                mongo.remove(Query.query(where("account_id").is(value)), "idempotency_keys"),
                 media.delete(Query.query(where("metadata.account_id").is(value))));
         return publisher.publish(new DeleteAccount(MessageIds.newCommandId(), id, Command.SCHEMA_VERSION))
                 .then(owned)

@@ -12,6 +12,7 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,6 +28,8 @@ class SendController {
 
     static final int MAX_TEXT = 65_536;
     static final int MAX_CAPTION = 4_096;
+    /** A send with this header is made once: a repeat answers the first one's message id. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record SendMessageRequest(String accountId, String phone, String message, Instant expiresAt) {
     }
@@ -34,8 +37,8 @@ class SendController {
     record SendImageRequest(String accountId, String phone, String caption, String imageUrl, Instant expiresAt) {
     }
 
-    /** The validated fields common to every send. */
-    private record Target(AccountId account, String phone) {
+    /** The validated fields common to every send; {@code key} null without an {@code Idempotency-Key}. */
+    private record Target(AccountId account, String phone, IdempotencyKeys.Key key) {
     }
 
     private final SendService sends;
@@ -48,24 +51,27 @@ class SendController {
     }
 
     @PostMapping("/message")
-    Mono<ResponseEntity<Envelope>> message(@RequestBody SendMessageRequest request) {
+    Mono<ResponseEntity<Envelope>> message(@RequestBody SendMessageRequest request,
+                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt());
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
                     Inputs.text(request.message(), "message", MAX_TEXT);
                     return target;
                 })
-                .flatMap(target -> sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt()))
+                .flatMap(target -> sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt(),
+                        target.key()))
                 .map(queued -> Envelope.ok("message queued", queued));
     }
 
     @PostMapping(path = "/image", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Envelope>> imageFromUrl(@RequestBody SendImageRequest request) {
+    Mono<ResponseEntity<Envelope>> imageFromUrl(@RequestBody SendImageRequest request,
+                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt());
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
                     URI url = Inputs.httpUrl(request.imageUrl(), "image_url");
                     checkCaption(request.caption());
                     return sends.sendImage(target.account(), target.phone(), request.caption(), request.expiresAt(),
-                            images.download(url));
+                            images.download(url), target.key());
                 })
                 .flatMap(send -> send)
                 .map(queued -> Envelope.ok("image queued", queued));
@@ -75,24 +81,25 @@ class SendController {
     Mono<ResponseEntity<Envelope>> imageUpload(ServerWebExchange exchange) {
         return exchange.getMultipartData()
                 .flatMap(form -> {
-                    Target target = target(field(form, "account_id"), field(form, "phone"), null);
+                    Target target = target(field(form, "account_id"), field(form, "phone"), null,
+                            exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY));
                     String caption = field(form, "caption");
                     checkCaption(caption);
                     if (!(form.getFirst("image") instanceof FilePart file)) {
                         throw ApiException.badRequest("a file part named 'image' is required");
                     }
-                    return sends.sendImage(target.account(), target.phone(), caption, null, images.upload(file));
+                    return sends.sendImage(target.account(), target.phone(), caption, null, images.upload(file), target.key());
                 })
                 .map(queued -> Envelope.ok("image queued", queued));
     }
 
-    private Target target(String accountId, String phone, Instant expiresAt) {
+    private Target target(String accountId, String phone, Instant expiresAt, String idempotencyKey) {
         AccountId account = Inputs.accountId(accountId, "account_id");
         String recipient = Inputs.phone(phone, "phone");
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.badRequest("expires_at is in the past; give a future ISO-8601 instant or leave it out");
         }
-        return new Target(account, recipient);
+        return new Target(account, recipient, IdempotencyKeys.parse(account, idempotencyKey));
     }
 
     private static void checkCaption(String caption) {

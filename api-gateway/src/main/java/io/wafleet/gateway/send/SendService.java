@@ -24,26 +24,35 @@ class SendService {
     private final AccountStore accounts;
     private final CommandPublisher publisher;
     private final MediaStore media;
+    private final IdempotencyKeys keys;
 
-    SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media) {
+    SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media, IdempotencyKeys keys) {
         this.accounts = accounts;
         this.publisher = publisher;
         this.media = media;
+        this.keys = keys;
     }
 
-    Mono<Queued> sendText(AccountId account, String phone, String message, Instant expiresAt) {
-        return checkSendable(account).then(publish(messageId -> new SendMessage(MessageIds.newCommandId(), account,
-                Command.SCHEMA_VERSION, messageId, phone, message, expiresAt)));
+    /** {@code key}: the request's {@code Idempotency-Key}, or null. */
+    Mono<Queued> sendText(AccountId account, String phone, String message, Instant expiresAt, IdempotencyKeys.Key key) {
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("message", phone, message, expiresAt);
+        return checkSendable(account).then(publish(key, fingerprint, messageId -> publisher.publish(new SendMessage(
+                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt))));
     }
 
-    /** {@code image} is read (downloaded or uploaded) only once the account is known to be able to send. */
+    /**
+     * {@code image} is read (downloaded or uploaded) only once the account is known to be able to send,
+     * and stored only for a send that is published (not for a repeat of an idempotent one).
+     */
     Mono<Queued> sendImage(AccountId account, String phone, String caption, Instant expiresAt,
-                           Mono<ImageBytes> image) {
+                           Mono<ImageBytes> image, IdempotencyKeys.Key key) {
         return checkSendable(account)
                 .then(image)
-                .flatMap(bytes -> media.store(account, bytes))
-                .flatMap(ref -> publish(messageId -> new SendImage(MessageIds.newCommandId(), account,
-                        Command.SCHEMA_VERSION, messageId, phone, caption, ref, expiresAt)));
+                .flatMap(bytes -> publish(key,
+                        key == null ? null : IdempotencyKeys.fingerprint("image", phone, caption, expiresAt, bytes.bytes()),
+                        messageId -> media.store(account, bytes).flatMap(ref -> publisher.publish(new SendImage(
+                                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, caption, ref,
+                                expiresAt)))));
     }
 
     /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
@@ -54,10 +63,15 @@ class SendService {
                                 + "); log it in first")));
     }
 
-    private Mono<Queued> publish(Function<String, Command> command) {
-        String messageId = MessageIds.newMessageId();
-        return Mono.defer(() -> publisher.publish(command.apply(messageId)))
-                .thenReturn(new Queued(messageId, "queued"));
+    /** Publishes under a new message id; with a key, only the first time (a repeat answers the first's id). */
+    private Mono<Queued> publish(IdempotencyKeys.Key key, String fingerprint, Function<String, Mono<Void>> publish) {
+        Mono<String> messageId = key == null
+                ? Mono.defer(() -> {
+                    String id = MessageIds.newMessageId();
+                    return publish.apply(id).thenReturn(id);
+                })
+                : keys.once(key, fingerprint, publish);
+        return messageId.map(id -> new Queued(id, "queued"));
     }
 
     /** An image checked to be one, with its detected type and a file name. */
