@@ -18,12 +18,13 @@ import java.time.Duration;
  * @param sandbox whether the {@code /sandbox/...} routes exist
  * @param media   limits on images sent through the API
  * @param webhook rules for per-account webhook URLs and the delivery log
+ * @param retention how long message records and media are kept
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
-                                @Valid @DefaultValue Webhook webhook) {
+                                @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention) {
 
     /**
      * @param partitions  partitions of the account-keyed topics (bounds how many session workers share the load)
@@ -65,5 +66,18 @@ public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @Defaul
     public record Webhook(@DefaultValue("true") boolean allowPrivateAddresses,
                           @DefaultValue("5s") Duration resolveTimeout,
                           @DefaultValue("1000") @Min(1) @Max(10_000) int redeliverBatchSize) {
+    }
+
+    /**
+     * How long sends are remembered. Keep both longer than {@code wafleet.commands} keeps its records:
+     * a command replayed after its message record is gone would be sent again, and one whose media is
+     * gone fails.
+     *
+     * @param messages      message records ({@code messages}), by creation
+     * @param media         images and files stored for sends (the GridFS bucket {@code media}), by upload
+     * @param pruneInterval how often the job that deletes what is older runs
+     */
+    public record Retention(@DefaultValue("30d") Duration messages, @DefaultValue("8d") Duration media,
+                            @DefaultValue("1h") Duration pruneInterval) {
     }
 }

@@ -1,5 +1,9 @@
 package io.wafleet.gateway;
 
+import io.wafleet.gateway.message.Retention;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
+import reactor.core.publisher.Flux;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -280,6 +284,88 @@ class GatewayIT {
 
         client.delete().uri("/accounts/acc-idem").exchange().expectStatus().isOk();
         assertThat(mongo.count(Query.query(where("account_id").is("acc-idem")), "idempotency_keys").block()).isZero();
+    }
+
+    @Test
+    void aMessagesStatusIsQueuedOnceAcceptedAndFollowsItsRecord() throws Exception {
+        create("acc-status").expectStatus().isCreated();
+        mongo.updateFirst(Query.query(where("_id").is("acc-status")),
+                Update.update("device_id", "dev-status").set("status", "logged_in"), "accounts").block();
+        String messageId = resultField(post("/send/message", Map.of("account_id", "acc-status", "phone", "6281234567890",
+                "message", "status?")).expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
+
+        client.get().uri("/messages/" + messageId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.message_id").isEqualTo(messageId)
+                .jsonPath("$.results.account_id").isEqualTo("acc-status")
+                .jsonPath("$.results.to").isEqualTo("6281234567890")
+                .jsonPath("$.results.type").isEqualTo("text")
+                .jsonPath("$.results.status").isEqualTo("queued")
+                .jsonPath("$.results.created_at").isNotEmpty()
+                .jsonPath("$.results.sent_at").doesNotExist();
+
+        // as the session worker records it: claimed (still "queued" to a client), then sent, then read
+        mongo.updateFirst(Query.query(where("_id").is(messageId)), Update.update("status", "sending"), "messages").block();
+        client.get().uri("/messages/" + messageId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("queued");
+        Date sentAt = new Date();
+        mongo.updateFirst(Query.query(where("_id").is(messageId)), Update.update("status", "read").set("sent_at", sentAt)
+                .set("delivered_at", sentAt).set("read_at", sentAt), "messages").block();
+        client.get().uri("/messages/" + messageId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("read")
+                .jsonPath("$.results.read_at").isEqualTo(sentAt.toInstant().toString());
+
+        String second = resultField(post("/send/message", Map.of("account_id", "acc-status", "phone", "6281234567890",
+                "message", "second")).expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
+        client.get().uri("/accounts/acc-status/messages").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.length()").isEqualTo(2)
+                .jsonPath("$.results[0].message_id").isEqualTo(second)
+                .jsonPath("$.results[1].message_id").isEqualTo(messageId);
+        client.get().uri("/accounts/acc-status/messages?status=queued&limit=5").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results.length()").isEqualTo(1)
+                .jsonPath("$.results[0].message_id").isEqualTo(second);
+        client.get().uri("/accounts/acc-status/messages?status=read").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[0].message_id").isEqualTo(messageId);
+
+        client.get().uri("/messages/3EB0FFFFFFFFFFFFFFFF").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.code").isEqualTo("NOT_FOUND");
+        badRequest(client.get().uri("/messages/not*an*id").exchange());
+        badRequest(client.get().uri("/accounts/acc-status/messages?limit=0").exchange());
+        badRequest(client.get().uri("/accounts/acc-status/messages?limit=abc").exchange());
+        badRequest(client.get().uri("/accounts/acc-status/messages?status=lost").exchange());
+        client.get().uri("/accounts/ghost/messages").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void oldMessageRecordsMediaAndKeysArePrunedAndRecentOnesKept(@Autowired Retention retention,
+                                                                  @Autowired ReactiveGridFsTemplate gridFs) {
+        Date old = Date.from(Instant.now().minus(Duration.ofDays(40)));
+        Date recent = Date.from(Instant.now().minus(Duration.ofHours(1)));
+        mongo.insert(new Document("_id", "3EB0OLD0000000000000").append("account_id", "acc-prune").append("status", "read")
+                .append("created_at", old), "messages").block();
+        mongo.insert(new Document("_id", "3EB0NEW0000000000000").append("account_id", "acc-prune").append("status", "sent")
+                .append("created_at", recent), "messages").block();
+        mongo.insert(new Document("_id", "acc-prune/old-key").append("account_id", "acc-prune")
+                .append("created_at", Date.from(Instant.now().minus(Duration.ofHours(25)))), "idempotency_keys").block();
+        mongo.insert(new Document("_id", "acc-prune/new-key").append("account_id", "acc-prune")
+                .append("created_at", recent), "idempotency_keys").block();
+        gridFs.store(Flux.just(new DefaultDataBufferFactory().wrap(new byte[]{1, 2, 3})), "old.png", "image/png",
+                new Document("account_id", "acc-prune")).block();
+        // GridFS sets uploadDate itself: age the file by hand
+        mongo.updateFirst(Query.query(where("filename").is("old.png")),
+                Update.update("uploadDate", Date.from(Instant.now().minus(Duration.ofDays(9)))), "media.files").block();
+        gridFs.store(Flux.just(new DefaultDataBufferFactory().wrap(new byte[]{4, 5, 6})), "new.png", "image/png",
+                new Document("account_id", "acc-prune")).block();
+
+        Retention.Pruned pruned = retention.prune().block();
+
+        assertThat(pruned).isEqualTo(new Retention.Pruned(1, 1, 1));
+        assertThat(mongo.findById("3EB0NEW0000000000000", Document.class, "messages").block()).isNotNull();
+        assertThat(mongo.findById("3EB0OLD0000000000000", Document.class, "messages").block()).isNull();
+        assertThat(mongo.findById("acc-prune/new-key", Document.class, "idempotency_keys").block()).isNotNull();
+        assertThat(mongo.findById("acc-prune/old-key", Document.class, "idempotency_keys").block()).isNull();
+        assertThat(mongo.find(Query.query(where("metadata.account_id").is("acc-prune")), Document.class, "media.files")
+                .map(file -> file.getString("filename")).collectList().block()).containsExactly("new.png");
+        assertThat(retention.prune().block()).isEqualTo(new Retention.Pruned(0, 0, 0));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +56,23 @@ class SessionWorkerIT extends SessionWorkerITSupport {
         assertThat(republished).hasSize(2);
         assertThat(republished.get(1).path("id").asString()).isEqualTo(republished.get(0).path("id").asString());
         assertThat(receipts(account, messageId)).containsExactly("sent", "delivered", "read");
-        assertThat(mongo.findById(messageId, Document.class, "messages").getString("status")).isEqualTo("sent");
+        Document message = mongo.findById(messageId, Document.class, "messages");
+        assertThat(message.getString("status")).isEqualTo("read");
+        assertThat(message.getDate("sent_at")).isNotNull();
+        assertThat(message.getDate("delivered_at")).isAfterOrEqualTo(message.getDate("sent_at"));
+        assertThat(message.getDate("read_at")).isAfterOrEqualTo(message.getDate("delivered_at"));
+
+        // a send the gateway recorded queued when it accepted it: the worker goes on from that record
+        String accepted = "3EB0" + hex();
+        Date acceptedAt = new Date();
+        mongo.insert(new Document("_id", accepted).append("account_id", account).append("command_id", "accepted-by-gateway")
+                .append("to", "6281111111111").append("type", "text").append("status", "queued")
+                .append("created_at", acceptedAt).append("updated_at", acceptedAt), "messages");
+        sendMessage(account, accepted, "6281111111111", "recorded first");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receipts(account, accepted)).contains("read"));
+        assertThat(sentEvents(account, accepted)).hasSize(1);
+        assertThat(mongo.findById(accepted, Document.class, "messages"))
+                .containsEntry("status", "read").containsEntry("created_at", acceptedAt);
     }
 
     @Test

@@ -38,10 +38,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * after {@link #ABANDONED_AFTER}. A key is kept for {@link #KEPT}; after that it is a new key.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
-    static final String COLLECTION = "idempotency_keys";
-    static final Duration KEPT = Duration.ofHours(24);
+    public static final String COLLECTION = "idempotency_keys";
+    public static final Duration KEPT = Duration.ofHours(24);
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final String PUBLISHING = "publishing";

@@ -8,6 +8,7 @@ import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
+import io.wafleet.gateway.message.MessageRecords;
 import io.wafleet.gateway.web.ApiException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -25,8 +26,11 @@ class SendService {
     private final CommandPublisher publisher;
     private final MediaStore media;
     private final IdempotencyKeys keys;
+    private final MessageRecords messages;
 
-    SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media, IdempotencyKeys keys) {
+    SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media, IdempotencyKeys keys,
+                MessageRecords messages) {
+        this.messages = messages;
         this.accounts = accounts;
         this.publisher = publisher;
         this.media = media;
@@ -36,8 +40,9 @@ class SendService {
     /** {@code key}: the request's {@code Idempotency-Key}, or null. */
     Mono<Queued> sendText(AccountId account, String phone, String message, Instant expiresAt, IdempotencyKeys.Key key) {
         String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("message", phone, message, expiresAt);
-        return checkSendable(account).then(publish(key, fingerprint, messageId -> publisher.publish(new SendMessage(
-                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt))));
+        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendMessage(
+                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt),
+                messageId, account, phone, "text")));
     }
 
     /**
@@ -50,9 +55,9 @@ class SendService {
                 .then(image)
                 .flatMap(bytes -> publish(key,
                         key == null ? null : IdempotencyKeys.fingerprint("image", phone, caption, expiresAt, bytes.bytes()),
-                        messageId -> media.store(account, bytes).flatMap(ref -> publisher.publish(new SendImage(
+                        messageId -> media.store(account, bytes).flatMap(ref -> accept(new SendImage(
                                 MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, caption, ref,
-                                expiresAt)))));
+                                expiresAt), messageId, account, phone, "image"))));
     }
 
     /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
@@ -61,6 +66,13 @@ class SendService {
                 .flatMap(view -> view.canSend() ? Mono.<Void>empty() : Mono.error(ApiException.conflict(
                         "account '" + account + "' has no session to send from (status: " + view.status()
                                 + "); log it in first")));
+    }
+
+    /** Records the send {@code queued} (its status can be read at once), then publishes its command. */
+    private Mono<Void> accept(Command command, String messageId, AccountId account, String to, String type) {
+        return messages.queued(messageId, command.commandId(), account, to, type)
+                .then(Mono.defer(() -> publisher.publish(command)))
+                .onErrorResume(failure -> messages.notPublished(messageId).then(Mono.error(failure)));
     }
 
     /** Publishes under a new message id; with a key, only the first time (a repeat answers the first's id). */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,10 @@ import java.util.Optional;
  * connector sees the message, under the account's session and lease: only one attempt can win it, and
  * a replayed command that finds the message {@code sending}, {@code sent} or {@code failed} re-publishes
  * the outcome (if known) instead of sending again. A message still {@code queued} was never handed
- * over (its first attempt waited for a lease, say), so a replay may send it.
+ * over (its first attempt waited for a lease, say), so a replay may send it. The gateway may record
+ * it {@code queued} first, when it accepts the send. After {@code sent}, receipts move it to
+ * {@code delivered} and {@code read}; each status has its time ({@code sent_at}, {@code failed_at},
+ * {@code delivered_at}, {@code read_at}).
  */
 @Component
 class MessageStore {
@@ -28,6 +32,8 @@ class MessageStore {
     static final String SENDING = "sending";
     static final String SENT = "sent";
     static final String FAILED = "failed";
+    static final String DELIVERED = "delivered";
+    static final String READ = "read";
     private static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
@@ -64,11 +70,39 @@ class MessageStore {
         return mongo.updateFirst(queued, update, COLLECTION).getModifiedCount() > 0;
     }
 
-    /** Records how the message ended, unless it already has an outcome. */
+    /** Records how the message ended ({@code sent_at} or {@code failed_at}), unless it already has an outcome. */
     void outcome(String messageId, String status, String reason) {
-        Update update = new Update().set("status", status).set("reason", reason).set("updated_at", clock.instant());
+        Instant now = clock.instant();
+        Update update = new Update().set("status", status).set("reason", reason).set(status + "_at", now)
+                .set("updated_at", now);
         Query open = Query.query(Criteria.where("_id").is(messageId).and("status").in(QUEUED, SENDING));
         mongo.updateFirst(open, update, COLLECTION);
+    }
+
+    /**
+     * A receipt for sent messages: {@code delivered} or {@code read} with its time, only forward
+     * ({@code sent -> delivered -> read}; a late delivery receipt does not undo a read). A read
+     * receipt also marks the message delivered, when that receipt never came. Other receipt types
+     * change nothing.
+     */
+    void receipt(List<String> messageIds, String receiptType) {
+        Instant now = clock.instant();
+        List<String> before = switch (receiptType) {
+            case DELIVERED -> List.of(SENT);
+            case READ -> List.of(SENT, DELIVERED);
+            default -> List.of();
+        };
+        if (before.isEmpty()) {
+            return;
+        }
+        Query earlier = Query.query(Criteria.where("_id").in(messageIds).and("status").in(before));
+        mongo.updateMulti(earlier, new Update().set("status", receiptType).set(receiptType + "_at", now).set("updated_at", now),
+                COLLECTION);
+        if (READ.equals(receiptType)) {
+            Query neverDelivered = Query.query(Criteria.where("_id").in(messageIds).and("status").is(READ)
+                    .and("delivered_at").exists(false));
+            mongo.updateMulti(neverDelivered, new Update().set("delivered_at", now), COLLECTION);
+        }
     }
 
     void deleteAll(AccountId account) {

@@ -81,7 +81,8 @@ class SendService {
         String commandId = earlier.getString("command_id");
         String to = earlier.getString("to");
         switch (earlier.getString("status")) {
-            case MessageStore.SENT -> publish(commandId, account, new MessageSent(messageId, to, earlier.getString("type")));
+            case MessageStore.SENT, MessageStore.DELIVERED, MessageStore.READ ->
+                    publish(commandId, account, new MessageSent(messageId, to, earlier.getString("type")));
             case MessageStore.FAILED -> publish(commandId, account, new MessageFailed(messageId, to, earlier.getString("reason")));
             default -> log.warn("Message {} was handed to the connector before and its outcome is unknown; not sending it again",
                     messageId);

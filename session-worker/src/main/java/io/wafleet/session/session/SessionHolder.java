@@ -19,7 +19,7 @@ class SessionHolder {
 
     /** What every session's listener reports to. */
     record Collaborators(SessionRegistry registry, StatusReporter status, CredentialStore credentials,
-                         SessionLeases leases, EventPublisher publisher, Clock clock) {
+                         SessionLeases leases, EventPublisher publisher, MessageStore messages, Clock clock) {
     }
 
     private final Collaborators with;
@@ -27,8 +27,9 @@ class SessionHolder {
     private final SessionReconnector reconnector;
 
     SessionHolder(SessionRegistry registry, StatusReporter status, CredentialStore credentials, SessionLeases leases,
-                  EventPublisher publisher, Clock clock, Connector connector, SessionReconnector reconnector) {
-        this.with = new Collaborators(registry, status, credentials, leases, publisher, clock);
+                  EventPublisher publisher, MessageStore messages, Clock clock, Connector connector,
+                  SessionReconnector reconnector) {
+        this.with = new Collaborators(registry, status, credentials, leases, publisher, messages, clock);
         this.connector = connector;
         this.reconnector = reconnector;
     }

@@ -32,6 +32,7 @@ final class WorkerSessionListener implements SessionListener {
     private final CredentialStore credentials;
     private final SessionLeases leases;
     private final EventPublisher publisher;
+    private final MessageStore messages;
     private final Clock clock;
     private final Consumer<ManagedSession> onDrop;
 
@@ -42,6 +43,7 @@ final class WorkerSessionListener implements SessionListener {
         this.credentials = with.credentials();
         this.leases = with.leases();
         this.publisher = with.publisher();
+        this.messages = with.messages();
         this.clock = with.clock();
         this.onDrop = onDrop;
     }
@@ -91,6 +93,7 @@ final class WorkerSessionListener implements SessionListener {
     public void receiptReceived(MessageAcked receipt) {
         if (!managed.muted() && !receipt.ids().isEmpty()) {
             String sourceId = receipt.ids().getFirst() + "|" + receipt.receiptType();
+            messages.receipt(receipt.ids(), receipt.receiptType());
             publisher.publish(Event.of(sourceId, managed.account(), clock.instant(), receipt));
         }
     }
