@@ -239,7 +239,7 @@ class GatewayIT {
         // the same key with another body: refused, nothing sent
         postWithKey("/send/message", Map.of("account_id", "acc-idem", "phone", "6281234567890", "message", "order 43"),
                 "order-42").expectStatus().isEqualTo(422).expectBody()
-                .jsonPath("$.code").isEqualTo("UNPROCESSABLE")
+                .jsonPath("$.code").isEqualTo("IDEMPOTENCY_KEY_REUSED")
                 .jsonPath("$.message").value(message -> assertThat((String) message).contains("order-42"));
         badRequest(postWithKey("/send/message", order, "with space"));
         badRequest(postWithKey("/send/message", order, "k".repeat(256)));
@@ -372,7 +372,7 @@ class GatewayIT {
     void sendsWithoutASessionAreRefused() {
         create("acc-new").expectStatus().isCreated();
         post("/send/message", Map.of("account_id", "acc-new", "phone", "6281234567890", "message", "hi"))
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("NOT_LOGGED_IN");
         mongo.updateFirst(Query.query(where("_id").is("acc-new")),
                 Update.update("device_id", "dev-2").set("status", "logged_out"), "accounts").block();
         post("/send/message", Map.of("account_id", "acc-new", "phone", "6281234567890", "message", "hi"))
@@ -415,7 +415,7 @@ class GatewayIT {
                 .jsonPath("$.message").isEqualTo("account already-in is already logged in");
         create("silent-1").expectStatus().isCreated();
         client.post().uri("/accounts/silent-1/login").exchange().expectStatus().isEqualTo(503).expectBody()
-                .jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+                .jsonPath("$.code").isEqualTo("TIMEOUT");
         client.post().uri("/accounts/nobody/login").exchange().expectStatus().isNotFound();
     }
 

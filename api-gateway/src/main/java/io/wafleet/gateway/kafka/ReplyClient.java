@@ -42,7 +42,7 @@ public class ReplyClient {
             var answer = pending.register(correlationId);
             return publisher.publish(command.apply(new ReplyTo(instance.value(), correlationId)))
                     .then(Mono.fromFuture(answer))
-                    .timeout(timeout, Mono.error(() -> ApiException.unavailable(
+                    .timeout(timeout, Mono.error(() -> ApiException.timeout(
                             "no session worker answered within " + timeout.toSeconds() + "s; try again")))
                     .doFinally(signal -> pending.forget(correlationId));
         }).map(ReplyClient::checked);

@@ -134,7 +134,7 @@ public class IdempotencyKeys {
                                 .then(Mono.defer(() -> claimOrFind(key, fingerprint, publish, triesLeft - 1)));
                     }
                     if (!Objects.equals(first.getString("fingerprint"), fingerprint)) {
-                        return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key '" + key.value()
+                        return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '" + key.value()
                                 + "' was already used for a different request of this account; use a new key for a new send"));
                     }
                     if (PUBLISHING.equals(first.getString("state"))) {

@@ -63,7 +63,7 @@ class SendService {
     /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
     Mono<Void> checkSendable(AccountId account) {
         return accounts.require(account)
-                .flatMap(view -> view.canSend() ? Mono.<Void>empty() : Mono.error(ApiException.conflict(
+                .flatMap(view -> view.canSend() ? Mono.<Void>empty() : Mono.error(ApiException.notLoggedIn(
                         "account '" + account + "' has no session to send from (status: " + view.status()
                                 + "); log it in first")));
     }

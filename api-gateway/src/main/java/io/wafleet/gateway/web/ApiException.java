@@ -2,14 +2,24 @@ package io.wafleet.gateway.web;
 
 import org.springframework.http.HttpStatus;
 
-/** An answer other than success, with a message that tells the caller what to fix. */
+/**
+ * An answer other than success, with a message that tells the caller what to fix. Its envelope's
+ * {@code code} is the status's ({@code BAD_REQUEST}, {@code NOT_FOUND}, ...) unless a more precise
+ * kind is given ({@code NOT_LOGGED_IN}, {@code TIMEOUT}, ...).
+ */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final String code;
 
     public ApiException(HttpStatus status, String message) {
+        this(status, null, message);
+    }
+
+    public ApiException(HttpStatus status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
+        this.code = code;
     }
 
     public static ApiException badRequest(String message) {
@@ -32,7 +42,22 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
 
+    /** 409 {@code NOT_LOGGED_IN}: the account has no session to act with. */
+    public static ApiException notLoggedIn(String message) {
+        return new ApiException(HttpStatus.CONFLICT, "NOT_LOGGED_IN", message);
+    }
+
+    /** 503 {@code TIMEOUT}: what the call waits for did not answer in time. */
+    public static ApiException timeout(String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT", message);
+    }
+
     public HttpStatus status() {
         return status;
+    }
+
+    /** The precise kind, or null for the status's own code. */
+    public String code() {
+        return code;
     }
 }

@@ -26,6 +26,11 @@ public record Envelope(int status, String code, String message, Object results) 
         return new Envelope(status, codeOf(status), message, null);
     }
 
+    /** An error with a precise {@code code}; null means the status's own. */
+    static Envelope error(int status, String code, String message) {
+        return new Envelope(status, code == null ? codeOf(status) : code, message, null);
+    }
+
     private static ResponseEntity<Envelope> of(HttpStatus status, String message, Object results) {
         return ResponseEntity.status(status).body(new Envelope(status.value(), "SUCCESS", message, results));
     }
@@ -40,6 +45,7 @@ public record Envelope(int status, String code, String message, Object results) 
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 422 -> "UNPROCESSABLE";
+            case 429 -> "RATE_LIMITED";
             case 503 -> "SERVICE_UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
         };

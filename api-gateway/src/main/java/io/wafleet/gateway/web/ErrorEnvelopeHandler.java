@@ -55,7 +55,7 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     static Envelope toEnvelope(ServerHttpRequest request, Throwable error) {
         if (error instanceof ApiException api) {
-            return Envelope.error(api.status().value(), api.getMessage());
+            return Envelope.error(api.status().value(), api.code(), api.getMessage());
         }
         if (causedBy(error, DataBufferLimitException.class)) {
             return Envelope.error(413, "the request body is too large; send a smaller body or file");

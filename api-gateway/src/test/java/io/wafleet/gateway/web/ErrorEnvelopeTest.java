@@ -89,6 +89,11 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void aPreciseKindKeepsItsOwnCode() {
+        expect(client.get().uri("/not-logged-in").exchange(), 409, "NOT_LOGGED_IN").jsonPath("$.message").isEqualTo("log in first");
+    }
+
+    @Test
     void unexpectedErrorIs500WithoutDetails() {
         expect(client.get().uri("/boom").exchange(), 500, "INTERNAL_ERROR")
                 .jsonPath("$.message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
@@ -124,6 +129,11 @@ class ErrorEnvelopeTest {
         @GetMapping("/conflict")
         Mono<?> conflict() {
             return Mono.error(ApiException.conflict("taken"));
+        }
+
+        @GetMapping("/not-logged-in")
+        Mono<?> notLoggedIn() {
+            return Mono.error(ApiException.notLoggedIn("log in first"));
         }
 
         @GetMapping("/boom")
