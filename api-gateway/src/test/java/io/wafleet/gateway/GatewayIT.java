@@ -13,7 +13,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wafleet.common.command.DeleteAccount;
 import io.wafleet.common.command.SandboxDuplicateConnection;
 import io.wafleet.common.command.SandboxFault;
+import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -366,6 +368,39 @@ class GatewayIT {
         assertThat(mongo.find(Query.query(where("metadata.account_id").is("acc-prune")), Document.class, "media.files")
                 .map(file -> file.getString("filename")).collectList().block()).containsExactly("new.png");
         assertThat(retention.prune().block()).isEqualTo(new Retention.Pruned(0, 0, 0));
+    }
+
+    @Test
+    void locationsAndContactsArePublishedAndBadOnesRefused() {
+        create("acc-geo").expectStatus().isCreated();
+        mongo.updateFirst(Query.query(where("_id").is("acc-geo")),
+                Update.update("device_id", "dev-geo").set("status", "logged_in"), "accounts").block();
+
+        post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", -6.2, "longitude", 106.8))
+                .expectStatus().isOk().expectBody().jsonPath("$.results.status").isEqualTo("queued");
+        post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", "Budi",
+                "contact_phone", "6289876543210")).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(worker.commands).anyMatch(seen -> seen.value() instanceof SendLocation send
+                    && send.accountId().value().equals("acc-geo") && send.location().latitude() == -6.2
+                    && send.location().longitude() == 106.8 && send.location().name() == null);
+            assertThat(worker.commands).anyMatch(seen -> seen.value() instanceof SendContact send
+                    && send.accountId().value().equals("acc-geo") && send.contact().displayName().equals("Budi")
+                    && send.contact().phone().equals("6289876543210"));
+        });
+
+        badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", 91, "longitude", 0)));
+        badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "longitude", 0)));
+        badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", "north",
+                "longitude", 0)));
+        badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", 0,
+                "longitude", 0, "name", "n".repeat(1025))));
+        badRequest(post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", "Budi")));
+        badRequest(post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", " ",
+                "contact_phone", "6289876543210")));
+        badRequest(post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", "Budi",
+                "contact_phone", "+62 898")));
+        assertThat(mongo.count(Query.query(where("account_id").is("acc-geo")), "messages").block()).isEqualTo(2);
     }
 
     @Test

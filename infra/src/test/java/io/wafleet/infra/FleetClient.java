@@ -68,7 +68,12 @@ final class FleetClient {
 
     /** Sends a text and returns the message id the gateway answered with. */
     String sendText(String account, String phone, String message) {
-        JsonNode results = post("/send/message", Map.of("account_id", account, "phone", phone, "message", message))
+        return send("/send/message", Map.of("account_id", account, "phone", phone, "message", message));
+    }
+
+    /** A send of any kind ({@code /send/location}, ...): the message id the gateway answered with. */
+    String send(String path, Map<String, ?> body) {
+        JsonNode results = post(path, body)
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("results");
         assertThat(results.get("status").asString()).isEqualTo("queued");
         return results.get("message_id").asString();

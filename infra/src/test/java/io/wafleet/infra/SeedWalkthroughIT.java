@@ -98,6 +98,35 @@ class SeedWalkthroughIT {
         assertThat(arrived.get("is_from_me").asBoolean()).isFalse();
         assertThat(arrived.get("from").asString()).isNotBlank();
         assertThat(arrived.get("chat_id").asString()).endsWith("@s.whatsapp.net");
+
+        // the sent text's status, as the receipts moved it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api.get("/messages/" + toPersonal).expectStatus().isOk()
+                .expectBody().jsonPath("$.results.status").isEqualTo("read")
+                .jsonPath("$.results.sent_at").isNotEmpty().jsonPath("$.results.read_at").isNotEmpty());
+
+        // a location and a contact card reach the other account as they were sent
+        String place = api.send("/send/location", Map.of("account_id", bisnis, "phone", personalPhone,
+                "latitude", -6.175392, "longitude", 106.827153, "name", "Monas", "address", "Jakarta Pusat"));
+        String card = api.send("/send/contact", Map.of("account_id", bisnis, "phone", personalPhone,
+                "contact_name", "Budi Santoso", "contact_phone", "6289876543210"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(bisnisHook.events("message.sent")).anySatisfy(e -> assertThat(e.get("payload").path("message_id").asString("")
+                    + " " + e.get("payload").path("message_type").asString("")).isEqualTo(place + " location"));
+            assertThat(bisnisHook.events("message.sent")).anySatisfy(e -> assertThat(e.get("payload").path("message_id").asString("")
+                    + " " + e.get("payload").path("message_type").asString("")).isEqualTo(card + " contact"));
+            assertThat(personalHook.events("message")).anySatisfy(e -> {
+                JsonNode location = e.get("payload").path("location");
+                assertThat(location.path("latitude").asDouble()).isEqualTo(-6.175392);
+                assertThat(location.path("longitude").asDouble()).isEqualTo(106.827153);
+                assertThat(location.path("name").asString("")).isEqualTo("Monas");
+                assertThat(location.path("address").asString("")).isEqualTo("Jakarta Pusat");
+            });
+            assertThat(personalHook.events("message")).anySatisfy(e -> {
+                JsonNode contact = e.get("payload").path("contact");
+                assertThat(contact.path("display_name").asString("")).isEqualTo("Budi Santoso");
+                assertThat(contact.path("phone").asString("")).isEqualTo("6289876543210");
+            });
+        });
     }
 
     private void awaitStatus(String account, String status) {
@@ -111,7 +140,7 @@ class SeedWalkthroughIT {
     }
 
     private static List<String> bodies(List<JsonNode> events) {
-        return events.stream().map(e -> e.get("payload").get("body").asString()).toList();
+        return events.stream().map(e -> e.get("payload").path("body").asString("")).toList();
     }
 
     private static List<String> receiptTypes(WebhookReceiver hook, String messageId) {

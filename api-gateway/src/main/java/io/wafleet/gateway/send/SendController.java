@@ -1,6 +1,8 @@
 package io.wafleet.gateway.send;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.ContactCard;
+import io.wafleet.common.command.GeoLocation;
 import io.wafleet.gateway.web.ApiException;
 import io.wafleet.gateway.web.Envelope;
 import io.wafleet.gateway.web.Inputs;
@@ -28,6 +30,8 @@ class SendController {
 
     static final int MAX_TEXT = 65_536;
     static final int MAX_CAPTION = 4_096;
+    static final int MAX_PLACE_TEXT = 1_024;
+    static final int MAX_CONTACT_NAME = 256;
     /** A send with this header is made once: a repeat answers the first one's message id. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -35,6 +39,15 @@ class SendController {
     }
 
     record SendImageRequest(String accountId, String phone, String caption, String imageUrl, Instant expiresAt) {
+    }
+
+    /** As go-whatsapp-web-multidevice's {@code /send/location}, with an optional place name and address. */
+    record SendLocationRequest(String accountId, String phone, Double latitude, Double longitude, String name,
+                               String address, Instant expiresAt) {
+    }
+
+    /** As go-whatsapp-web-multidevice's {@code /send/contact}. */
+    record SendContactRequest(String accountId, String phone, String contactName, String contactPhone, Instant expiresAt) {
     }
 
     /** The validated fields common to every send; {@code key} null without an {@code Idempotency-Key}. */
@@ -61,6 +74,33 @@ class SendController {
                 .flatMap(target -> sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt(),
                         target.key()))
                 .map(queued -> Envelope.ok("message queued", queued));
+    }
+
+    @PostMapping("/location")
+    Mono<ResponseEntity<Envelope>> location(@RequestBody SendLocationRequest request,
+                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+                    GeoLocation place = new GeoLocation(degrees(request.latitude(), "latitude", 90),
+                            degrees(request.longitude(), "longitude", 180),
+                            optionalText(request.name(), "name", MAX_PLACE_TEXT), optionalText(request.address(), "address", MAX_PLACE_TEXT));
+                    return sends.sendLocation(target.account(), target.phone(), place, request.expiresAt(), target.key());
+                })
+                .flatMap(send -> send)
+                .map(queued -> Envelope.ok("location queued", queued));
+    }
+
+    @PostMapping("/contact")
+    Mono<ResponseEntity<Envelope>> contact(@RequestBody SendContactRequest request,
+                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+                    ContactCard card = new ContactCard(Inputs.text(request.contactName(), "contact_name", MAX_CONTACT_NAME),
+                            Inputs.phoneNumber(request.contactPhone(), "contact_phone"));
+                    return sends.sendContact(target.account(), target.phone(), card, request.expiresAt(), target.key());
+                })
+                .flatMap(send -> send)
+                .map(queued -> Envelope.ok("contact queued", queued));
     }
 
     @PostMapping(path = "/image", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,6 +140,18 @@ class SendController {
             throw ApiException.badRequest("expires_at is in the past; give a future ISO-8601 instant or leave it out");
         }
         return new Target(account, recipient, IdempotencyKeys.parse(account, idempotencyKey));
+    }
+
+    /** A coordinate in degrees, required, within [-limit, limit]. */
+    private static double degrees(Double value, String field, int limit) {
+        if (value == null || value.isNaN() || value < -limit || value > limit) {
+            throw ApiException.badRequest(field + " is required: a number of degrees from -" + limit + " to " + limit);
+        }
+        return value;
+    }
+
+    private static String optionalText(String value, String field, int maxLength) {
+        return value == null || value.isEmpty() ? null : Inputs.text(value, field, maxLength);
     }
 
     private static void checkCaption(String caption) {

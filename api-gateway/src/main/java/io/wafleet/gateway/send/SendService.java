@@ -3,8 +3,12 @@ package io.wafleet.gateway.send;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.ContactCard;
+import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
@@ -43,6 +47,22 @@ class SendService {
         return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendMessage(
                 MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt),
                 messageId, account, phone, "text")));
+    }
+
+    Mono<Queued> sendLocation(AccountId account, String phone, GeoLocation location, Instant expiresAt,
+                              IdempotencyKeys.Key key) {
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("location", phone, location, expiresAt);
+        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendLocation(
+                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, location, expiresAt),
+                messageId, account, phone, "location")));
+    }
+
+    Mono<Queued> sendContact(AccountId account, String phone, ContactCard contact, Instant expiresAt,
+                             IdempotencyKeys.Key key) {
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("contact", phone, contact, expiresAt);
+        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendContact(
+                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, contact, expiresAt),
+                messageId, account, phone, "contact")));
     }
 
     /**

@@ -23,13 +23,16 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = DeleteAccount.class, name = "account.delete"),
         @JsonSubTypes.Type(value = SendMessage.class, name = "send.message"),
         @JsonSubTypes.Type(value = SendImage.class, name = "send.image"),
+        @JsonSubTypes.Type(value = SendLocation.class, name = "send.location"),
+        @JsonSubTypes.Type(value = SendContact.class, name = "send.contact"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
 })
 public sealed interface Command
-        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SandboxScan, SandboxInbound,
+        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendLocation, SendContact,
+        SandboxScan, SandboxInbound,
         SandboxDuplicateConnection, SandboxFault {
 
     int SCHEMA_VERSION = 1;

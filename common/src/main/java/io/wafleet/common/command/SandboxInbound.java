@@ -7,5 +7,12 @@ import io.wafleet.common.AccountId;
  * Also how the sandbox network carries a send between two accounts of the fleet.
  */
 public record SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
-                             String fromName, String message, MediaRef media) implements Command {
+                             String fromName, String message, MediaRef media, GeoLocation location,
+                             ContactCard contact) implements Command {
+
+    /** A text (and optionally media) message, without location or contact. */
+    public SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
+                          String fromName, String message, MediaRef media) {
+        this(commandId, accountId, schemaVersion, messageId, from, fromName, message, media, null, null);
+    }
 }

@@ -1,5 +1,7 @@
 package io.wafleet.common.connector;
 
+import io.wafleet.common.command.ContactCard;
+import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.MediaRef;
 
 /** A message to send, with the message id the fleet minted for it. */
@@ -13,5 +15,11 @@ public sealed interface OutboundMessage {
     }
 
     record Image(String messageId, String to, String caption, MediaRef image) implements OutboundMessage {
+    }
+
+    record Location(String messageId, String to, GeoLocation location) implements OutboundMessage {
+    }
+
+    record Contact(String messageId, String to, ContactCard contact) implements OutboundMessage {
     }
 }

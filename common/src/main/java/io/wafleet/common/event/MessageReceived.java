@@ -1,16 +1,27 @@
 package io.wafleet.common.event;
 
+import io.wafleet.common.command.ContactCard;
+import io.wafleet.common.command.GeoLocation;
+
 import java.time.Instant;
 
 /**
  * {@code message}: a message arrived at the account. Field names as go-whatsapp-web-multidevice's
  * webhook ({@code id}, {@code chat_id}, {@code from}, {@code from_name}, {@code timestamp},
  * {@code is_from_me}, {@code body}); media messages also carry {@code media_type}, {@code mime_type},
- * {@code caption} and {@code media_id}.
+ * {@code caption} and {@code media_id}; a shared location carries {@code location} ({@code latitude},
+ * {@code longitude}, {@code name}, {@code address}), a shared contact {@code contact}
+ * ({@code display_name}, {@code phone}).
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
-                              String mediaId) implements EventPayload {
+                              String mediaId, GeoLocation location, ContactCard contact) implements EventPayload {
+
+    /** A text or media message. */
+    public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
+                           String body, String mediaType, String mimeType, String caption, String mediaId) {
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null);
+    }
 
     public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {
         return new MessageReceived(id, from, from, fromName, timestamp, false, body, null, null, null, null);

@@ -13,7 +13,11 @@ import io.wafleet.common.command.SandboxDuplicateConnection;
 import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxScan;
+import io.wafleet.common.command.ContactCard;
+import io.wafleet.common.command.GeoLocation;
+import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.AccountConfigChanged;
@@ -46,6 +50,8 @@ class ContractSerdeTest {
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
     private static final ReplyTo REPLY = new ReplyTo("gw-1", "corr-1");
     private static final MediaRef IMAGE = new MediaRef("665f1c", "image/png", 1234, "cat.png");
+    private static final GeoLocation PLACE = new GeoLocation(-6.175392, 106.827153, "Monas", "Jakarta Pusat");
+    private static final ContactCard CARD = new ContactCard("Budi Santoso", "6289876543210");
 
     static Stream<Command> commands() {
         int v = Command.SCHEMA_VERSION;
@@ -57,6 +63,9 @@ class ContractSerdeTest {
                 new DeleteAccount("c5", ACCOUNT, v),
                 new SendMessage("c6", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello", AT),
                 new SendImage("c7", ACCOUNT, v, "3EB0BBBB", "6281234567890", "caption", IMAGE, null),
+                new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
+                new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),
+                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, PLACE, CARD),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
                 new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
@@ -67,6 +76,8 @@ class ContractSerdeTest {
     static Stream<EventPayload> payloads() {
         return Stream.of(
                 MessageReceived.text("3EB0CCCC", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"),
+                new MessageReceived("3EB0DDDD", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, null,
+                        null, null, null, null, PLACE, CARD),
                 new MessageAcked(List.of("3EB0AAAA"), "delivered", "6281234567890@s.whatsapp.net", "6281234567890"),
                 new MessageSent("3EB0AAAA", "6281234567890@s.whatsapp.net", "text"),
                 new MessageFailed("3EB0AAAA", "6281234567890@s.whatsapp.net", "expired"),
@@ -142,5 +153,11 @@ class ContractSerdeTest {
         AccountConfigChanged change = new AccountConfigChanged(ACCOUNT, 1, AT, true);
         byte[] changeBytes = WafleetJson.<AccountConfigChanged>serializer().serialize("t", change);
         assertThat(WafleetJson.configDeserializer().deserialize("t", changeBytes)).isEqualTo(change);
+    }
+
+    @Test
+    void aContactCardCarriesItsVcard() {
+        assertThat(new ContactCard("Budi; Santoso", "+62 898-7654-3210").vcard()).isEqualTo(
+                "BEGIN:VCARD\nVERSION:3.0\nFN:Budi\\; Santoso\nTEL;type=CELL;waid=6289876543210:+6289876543210\nEND:VCARD");
     }
 }

@@ -18,7 +18,8 @@ final class InboundMessages {
         MediaRef media = inbound.media();
         return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
                 media == null ? null : mediaType(media.mimeType()), media == null ? null : media.mimeType(),
-                media == null ? null : inbound.message(), media == null ? null : media.mediaId());
+                media == null ? null : inbound.message(), media == null ? null : media.mediaId(),
+                inbound.location(), inbound.contact());
     }
 
     private static String mediaType(String mimeType) {

@@ -177,13 +177,19 @@ final class SandboxConnector implements Connector {
     }
 
     private static SandboxInbound inbound(SandboxDevice sender, SandboxDevice recipient, OutboundMessage message) {
-        String text = switch (message) {
-            case OutboundMessage.Text t -> t.text();
-            case OutboundMessage.Image i -> i.caption();
+        String id = MessageIds.eventId(message.messageId(), "sandbox.inbound");
+        String from = sender.phoneNumber();
+        String name = sender.accountId().value();
+        int v = Command.SCHEMA_VERSION;
+        return switch (message) {
+            case OutboundMessage.Text t -> new SandboxInbound(id, recipient.accountId(), v, t.messageId(), from, name, t.text(), null);
+            case OutboundMessage.Image i ->
+                    new SandboxInbound(id, recipient.accountId(), v, i.messageId(), from, name, i.caption(), i.image());
+            case OutboundMessage.Location l ->
+                    new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, null, null, l.location(), null);
+            case OutboundMessage.Contact c ->
+                    new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name, null, null, null, c.contact());
         };
-        MediaRef media = message instanceof OutboundMessage.Image image ? image.image() : null;
-        return new SandboxInbound(MessageIds.eventId(message.messageId(), "sandbox.inbound"), recipient.accountId(),
-                Command.SCHEMA_VERSION, message.messageId(), sender.phoneNumber(), sender.accountId().value(), text, media);
     }
 
     /** The listener of a connection nobody manages (the deliberate duplicate): it hears nothing. */

@@ -1,0 +1,53 @@
+package io.wafleet.session.session;
+
+import io.wafleet.common.command.Command;
+import io.wafleet.common.command.SendContact;
+import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLocation;
+import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.connector.OutboundMessage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/** One handler per kind of send, each turning its command into the connector's message and its type name. */
+@Configuration(proxyBeanMethods = false)
+class SendHandlers {
+
+    @Bean
+    CommandHandler<SendMessage> sendMessageHandler(SendService sends) {
+        return new SendHandler<>(SendMessage.class, "text", SendMessage::expiresAt, sends,
+                c -> new OutboundMessage.Text(c.messageId(), c.phone(), c.message()));
+    }
+
+    @Bean
+    CommandHandler<SendImage> sendImageHandler(SendService sends) {
+        return new SendHandler<>(SendImage.class, "image", SendImage::expiresAt, sends,
+                c -> new OutboundMessage.Image(c.messageId(), c.phone(), c.caption(), c.image()));
+    }
+
+    @Bean
+    CommandHandler<SendLocation> sendLocationHandler(SendService sends) {
+        return new SendHandler<>(SendLocation.class, "location", SendLocation::expiresAt, sends,
+                c -> new OutboundMessage.Location(c.messageId(), c.phone(), c.location()));
+    }
+
+    @Bean
+    CommandHandler<SendContact> sendContactHandler(SendService sends) {
+        return new SendHandler<>(SendContact.class, "contact", SendContact::expiresAt, sends,
+                c -> new OutboundMessage.Contact(c.messageId(), c.phone(), c.contact()));
+    }
+
+    /** A send: at most once per message id, through {@link SendService}. */
+    private record SendHandler<C extends Command>(Class<C> type, String messageType, Function<C, Instant> expiresAt,
+                                                   SendService sends, Function<C, OutboundMessage> message)
+            implements CommandHandler<C> {
+
+        @Override
+        public void handle(C command) {
+            sends.send(command.commandId(), command.accountId(), message.apply(command), messageType, expiresAt.apply(command));
+        }
+    }
+}
