@@ -41,28 +41,36 @@ class SendService {
         this.keys = keys;
     }
 
+    /** Builds a send's command from its command id and message id. */
+    @FunctionalInterface
+    private interface CommandFor {
+        Command create(String commandId, String messageId);
+    }
+
     /** {@code key}: the request's {@code Idempotency-Key}, or null. */
     Mono<Queued> sendText(AccountId account, String phone, String message, Instant expiresAt, IdempotencyKeys.Key key) {
-        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("message", phone, message, expiresAt);
-        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendMessage(
-                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt),
-                messageId, account, phone, "text")));
+        return send(account, phone, "text", message, expiresAt, key, (commandId, messageId) -> new SendMessage(
+                commandId, account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt));
     }
 
     Mono<Queued> sendLocation(AccountId account, String phone, GeoLocation location, Instant expiresAt,
                               IdempotencyKeys.Key key) {
-        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("location", phone, location, expiresAt);
-        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendLocation(
-                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, location, expiresAt),
-                messageId, account, phone, "location")));
+        return send(account, phone, "location", location, expiresAt, key, (commandId, messageId) -> new SendLocation(
+                commandId, account, Command.SCHEMA_VERSION, messageId, phone, location, expiresAt));
     }
 
     Mono<Queued> sendContact(AccountId account, String phone, ContactCard contact, Instant expiresAt,
                              IdempotencyKeys.Key key) {
-        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint("contact", phone, contact, expiresAt);
-        return checkSendable(account).then(publish(key, fingerprint, messageId -> accept(new SendContact(
-                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, contact, expiresAt),
-                messageId, account, phone, "contact")));
+        return send(account, phone, "contact", contact, expiresAt, key, (commandId, messageId) -> new SendContact(
+                commandId, account, Command.SCHEMA_VERSION, messageId, phone, contact, expiresAt));
+    }
+
+    /** A send whose whole content is in its command; {@code content} tells one request from another under a key. */
+    private Mono<Queued> send(AccountId account, String phone, String type, Object content, Instant expiresAt,
+                              IdempotencyKeys.Key key, CommandFor command) {
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint(type, phone, content, expiresAt);
+        return checkSendable(account).then(publish(key, fingerprint, messageId ->
+                accept(command.create(MessageIds.newCommandId(), messageId), messageId, account, phone, type)));
     }
 
     /**
