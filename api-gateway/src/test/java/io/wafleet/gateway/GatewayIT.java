@@ -15,6 +15,7 @@ import io.wafleet.common.command.SandboxDuplicateConnection;
 import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import org.bson.Document;
@@ -389,6 +390,13 @@ class GatewayIT {
                     && send.contact().phone().equals("6289876543210"));
         });
 
+        post("/send/link", Map.of("account_id", "acc-geo", "phone", "6281234567890", "link", "https://example.com/menu",
+                "caption", "Our menu")).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anyMatch(seen ->
+                seen.value() instanceof SendLink send && send.link().equals("https://example.com/menu")
+                        && send.caption().equals("Our menu")));
+        badRequest(post("/send/link", Map.of("account_id", "acc-geo", "phone", "6281234567890", "link", "ftp://example.com/x")));
+        badRequest(post("/send/link", Map.of("account_id", "acc-geo", "phone", "6281234567890")));
         badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", 91, "longitude", 0)));
         badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "longitude", 0)));
         badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", "north",
@@ -400,7 +408,7 @@ class GatewayIT {
                 "contact_phone", "6289876543210")));
         badRequest(post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", "Budi",
                 "contact_phone", "+62 898")));
-        assertThat(mongo.count(Query.query(where("account_id").is("acc-geo")), "messages").block()).isEqualTo(2);
+        assertThat(mongo.count(Query.query(where("account_id").is("acc-geo")), "messages").block()).isEqualTo(3);
     }
 
     @Test

@@ -109,6 +109,8 @@ class SeedWalkthroughIT {
                 "latitude", -6.175392, "longitude", 106.827153, "name", "Monas", "address", "Jakarta Pusat"));
         String card = api.send("/send/contact", Map.of("account_id", bisnis, "phone", personalPhone,
                 "contact_name", "Budi Santoso", "contact_phone", "6289876543210"));
+        api.send("/send/link", Map.of("account_id", bisnis, "phone", personalPhone, "link", "https://example.com/menu",
+                "caption", "Our menu"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(bisnisHook.events("message.sent")).anySatisfy(e -> assertThat(e.get("payload").path("message_id").asString("")
                     + " " + e.get("payload").path("message_type").asString("")).isEqualTo(place + " location"));
@@ -121,6 +123,7 @@ class SeedWalkthroughIT {
                 assertThat(location.path("name").asString("")).isEqualTo("Monas");
                 assertThat(location.path("address").asString("")).isEqualTo("Jakarta Pusat");
             });
+            assertThat(bodies(personalHook.events("message"))).contains("Our menu\nhttps://example.com/menu");
             assertThat(personalHook.events("message")).anySatisfy(e -> {
                 JsonNode contact = e.get("payload").path("contact");
                 assertThat(contact.path("display_name").asString("")).isEqualTo("Budi Santoso");

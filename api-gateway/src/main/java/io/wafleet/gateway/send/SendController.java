@@ -46,6 +46,10 @@ class SendController {
                                String address, Instant expiresAt) {
     }
 
+    /** As go-whatsapp-web-multidevice's {@code /send/link}. */
+    record SendLinkRequest(String accountId, String phone, String link, String caption, Instant expiresAt) {
+    }
+
     /** As go-whatsapp-web-multidevice's {@code /send/contact}. */
     record SendContactRequest(String accountId, String phone, String contactName, String contactPhone, Instant expiresAt) {
     }
@@ -88,6 +92,20 @@ class SendController {
                 })
                 .flatMap(send -> send)
                 .map(queued -> Envelope.ok("location queued", queued));
+    }
+
+    @PostMapping("/link")
+    Mono<ResponseEntity<Envelope>> link(@RequestBody SendLinkRequest request,
+                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+                    Inputs.httpUrl(request.link(), "link");
+                    checkCaption(request.caption());
+                    return sends.sendLink(target.account(), target.phone(), request.link(), request.caption(),
+                            request.expiresAt(), target.key());
+                })
+                .flatMap(send -> send)
+                .map(queued -> Envelope.ok("link queued", queued));
     }
 
     @PostMapping("/contact")

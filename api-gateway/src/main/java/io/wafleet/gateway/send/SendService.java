@@ -8,6 +8,7 @@ import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.MediaRef;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.gateway.account.AccountStore;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 @Service
@@ -63,6 +65,13 @@ class SendService {
                              IdempotencyKeys.Key key) {
         return send(account, phone, "contact", contact, expiresAt, key, (commandId, messageId) -> new SendContact(
                 commandId, account, Command.SCHEMA_VERSION, messageId, phone, contact, expiresAt));
+    }
+
+    Mono<Queued> sendLink(AccountId account, String phone, String link, String caption, Instant expiresAt,
+                          IdempotencyKeys.Key key) {
+        return send(account, phone, "link", List.of(link, String.valueOf(caption)), expiresAt, key,
+                (commandId, messageId) -> new SendLink(commandId, account, Command.SCHEMA_VERSION, messageId, phone, link,
+                        caption, expiresAt));
     }
 
     /** A send whose whole content is in its command; {@code content} tells one request from another under a key. */

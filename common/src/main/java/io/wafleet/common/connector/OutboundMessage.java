@@ -22,4 +22,13 @@ public sealed interface OutboundMessage {
 
     record Contact(String messageId, String to, ContactCard contact) implements OutboundMessage {
     }
+
+    /** A link, sent as WhatsApp sends one: a text of the caption (if any) and the URL, with a preview. */
+    record Link(String messageId, String to, String link, String caption) implements OutboundMessage {
+
+        /** The text the recipient sees. */
+        public String text() {
+            return caption == null || caption.isBlank() ? link : caption + "\n" + link;
+        }
+    }
 }

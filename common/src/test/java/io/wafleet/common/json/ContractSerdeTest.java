@@ -17,6 +17,7 @@ import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.connector.SessionStatus;
@@ -65,6 +66,7 @@ class ContractSerdeTest {
                 new SendImage("c7", ACCOUNT, v, "3EB0BBBB", "6281234567890", "caption", IMAGE, null),
                 new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
                 new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),
+                new SendLink("c16", ACCOUNT, v, "3EB0HHHH", "6281234567890", "https://example.com/a?b=c", "see", null),
                 new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, PLACE, CARD),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),

@@ -3,6 +3,7 @@ package io.wafleet.session.session;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
+import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.connector.OutboundMessage;
@@ -38,6 +39,12 @@ class SendHandlers {
     CommandHandler<SendContact> sendContactHandler(SendService sends) {
         return new SendHandler<>(SendContact.class, "contact", SendContact::expiresAt, sends,
                 c -> new OutboundMessage.Contact(c.messageId(), c.phone(), c.contact()));
+    }
+
+    @Bean
+    CommandHandler<SendLink> sendLinkHandler(SendService sends) {
+        return new SendHandler<>(SendLink.class, "link", SendLink::expiresAt, sends,
+                c -> new OutboundMessage.Link(c.messageId(), c.phone(), c.link(), c.caption()));
     }
 
     /** A send: at most once per message id, through {@link SendService}. */

@@ -189,6 +189,7 @@ final class SandboxConnector implements Connector {
                     new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, null, null, l.location(), null);
             case OutboundMessage.Contact c ->
                     new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name, null, null, null, c.contact());
+            case OutboundMessage.Link l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, l.text(), null);
         };
     }
 
