@@ -18,6 +18,7 @@ import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.command.SendPoll;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -395,6 +397,18 @@ class GatewayIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anyMatch(seen ->
                 seen.value() instanceof SendLink send && send.link().equals("https://example.com/menu")
                         && send.caption().equals("Our menu")));
+        post("/send/poll", Map.of("account_id", "acc-geo", "phone", "6281234567890", "question", "Lunch?",
+                "options", List.of("Nasi goreng", "Sate", "Soto"), "max_answer", 2)).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anyMatch(seen ->
+                seen.value() instanceof SendPoll send && send.poll().question().equals("Lunch?")
+                        && send.poll().options().equals(List.of("Nasi goreng", "Sate", "Soto")) && send.poll().maxAnswer() == 2));
+        Map<String, Object> poll = Map.of("account_id", "acc-geo", "phone", "6281234567890", "question", "Lunch?");
+        badRequest(post("/send/poll", with(poll, "options", List.of("only one"))));
+        badRequest(post("/send/poll", with(poll, "options", List.of("Sate", "Sate"))));
+        badRequest(post("/send/poll", with(poll, "options", java.util.Collections.nCopies(13, "x").stream()
+                .map(x -> x + UUID.randomUUID()).toList())));
+        badRequest(post("/send/poll", with(with(poll, "options", List.of("a", "b")), "max_answer", 3)));
+        badRequest(post("/send/poll", with(poll, "options", "a,b")));
         badRequest(post("/send/link", Map.of("account_id", "acc-geo", "phone", "6281234567890", "link", "ftp://example.com/x")));
         badRequest(post("/send/link", Map.of("account_id", "acc-geo", "phone", "6281234567890")));
         badRequest(post("/send/location", Map.of("account_id", "acc-geo", "phone", "6281234567890", "latitude", 91, "longitude", 0)));
@@ -408,7 +422,7 @@ class GatewayIT {
                 "contact_phone", "6289876543210")));
         badRequest(post("/send/contact", Map.of("account_id", "acc-geo", "phone", "6281234567890", "contact_name", "Budi",
                 "contact_phone", "+62 898")));
-        assertThat(mongo.count(Query.query(where("account_id").is("acc-geo")), "messages").block()).isEqualTo(3);
+        assertThat(mongo.count(Query.query(where("account_id").is("acc-geo")), "messages").block()).isEqualTo(4);
     }
 
     @Test
@@ -755,6 +769,12 @@ class GatewayIT {
 
     private WebTestClient.ResponseSpec create(String id) {
         return post("/accounts", Map.of("account_id", id));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(body);
+        copy.put(field, value);
+        return copy;
     }
 
     private WebTestClient.ResponseSpec postWithKey(String path, Map<String, ?> body, String idempotencyKey) {

@@ -111,6 +111,8 @@ class SeedWalkthroughIT {
                 "contact_name", "Budi Santoso", "contact_phone", "6289876543210"));
         api.send("/send/link", Map.of("account_id", bisnis, "phone", personalPhone, "link", "https://example.com/menu",
                 "caption", "Our menu"));
+        api.send("/send/poll", Map.of("account_id", bisnis, "phone", personalPhone, "question", "Lunch?",
+                "options", List.of("Nasi goreng", "Sate")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(bisnisHook.events("message.sent")).anySatisfy(e -> assertThat(e.get("payload").path("message_id").asString("")
                     + " " + e.get("payload").path("message_type").asString("")).isEqualTo(place + " location"));
@@ -124,6 +126,12 @@ class SeedWalkthroughIT {
                 assertThat(location.path("address").asString("")).isEqualTo("Jakarta Pusat");
             });
             assertThat(bodies(personalHook.events("message"))).contains("Our menu\nhttps://example.com/menu");
+            assertThat(personalHook.events("message")).anySatisfy(e -> {
+                JsonNode poll = e.get("payload").path("poll");
+                assertThat(poll.path("question").asString("")).isEqualTo("Lunch?");
+                assertThat(poll.path("options").valueStream().map(o -> o.asString()).toList()).containsExactly("Nasi goreng", "Sate");
+                assertThat(poll.path("max_answer").asInt()).isEqualTo(1);
+            });
             assertThat(personalHook.events("message")).anySatisfy(e -> {
                 JsonNode contact = e.get("payload").path("contact");
                 assertThat(contact.path("display_name").asString("")).isEqualTo("Budi Santoso");

@@ -3,6 +3,7 @@ package io.wafleet.gateway.send;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
+import io.wafleet.common.command.PollSpec;
 import io.wafleet.gateway.web.ApiException;
 import io.wafleet.gateway.web.Envelope;
 import io.wafleet.gateway.web.Inputs;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 @RestController
 @RequestMapping("/send")
@@ -32,6 +34,9 @@ class SendController {
     static final int MAX_CAPTION = 4_096;
     static final int MAX_PLACE_TEXT = 1_024;
     static final int MAX_CONTACT_NAME = 256;
+    static final int MAX_POLL_QUESTION = 255;
+    static final int MAX_POLL_OPTIONS = 12;
+    static final int MAX_POLL_OPTION = 100;
     /** A send with this header is made once: a repeat answers the first one's message id. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -44,6 +49,11 @@ class SendController {
     /** As go-whatsapp-web-multidevice's {@code /send/location}, with an optional place name and address. */
     record SendLocationRequest(String accountId, String phone, Double latitude, Double longitude, String name,
                                String address, Instant expiresAt) {
+    }
+
+    /** As go-whatsapp-web-multidevice's {@code /send/poll}; {@code max_answer} defaults to 1. */
+    record SendPollRequest(String accountId, String phone, String question, List<String> options, Integer maxAnswer,
+                           Instant expiresAt) {
     }
 
     /** As go-whatsapp-web-multidevice's {@code /send/link}. */
@@ -92,6 +102,17 @@ class SendController {
                 })
                 .flatMap(send -> send)
                 .map(queued -> Envelope.ok("location queued", queued));
+    }
+
+    @PostMapping("/poll")
+    Mono<ResponseEntity<Envelope>> poll(@RequestBody SendPollRequest request,
+                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return Mono.fromSupplier(() -> {
+                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+                    return sends.sendPoll(target.account(), target.phone(), poll(request), request.expiresAt(), target.key());
+                })
+                .flatMap(send -> send)
+                .map(queued -> Envelope.ok("poll queued", queued));
     }
 
     @PostMapping("/link")
@@ -158,6 +179,26 @@ class SendController {
             throw ApiException.badRequest("expires_at is in the past; give a future ISO-8601 instant or leave it out");
         }
         return new Target(account, recipient, IdempotencyKeys.parse(account, idempotencyKey));
+    }
+
+    /** 1 to 255 characters of question; 2 to 12 distinct, non-blank options of at most 100; 1 to options answers. */
+    private static PollSpec poll(SendPollRequest request) {
+        String question = Inputs.text(request.question(), "question", MAX_POLL_QUESTION);
+        List<String> options = request.options();
+        if (options == null || options.size() < 2 || options.size() > MAX_POLL_OPTIONS) {
+            throw ApiException.badRequest("options must be a list of 2 to " + MAX_POLL_OPTIONS + " choices");
+        }
+        for (int i = 0; i < options.size(); i++) {
+            Inputs.text(options.get(i), "options[" + i + "]", MAX_POLL_OPTION);
+        }
+        if (options.stream().distinct().count() < options.size()) {
+            throw ApiException.badRequest("options must all differ");
+        }
+        int maxAnswer = request.maxAnswer() == null ? 1 : request.maxAnswer();
+        if (maxAnswer < 1 || maxAnswer > options.size()) {
+            throw ApiException.badRequest("max_answer must be from 1 to the number of options (" + options.size() + ")");
+        }
+        return new PollSpec(question, options, maxAnswer);
     }
 
     /** A coordinate in degrees, required, within [-limit, limit]. */

@@ -10,6 +10,8 @@ import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
+import io.wafleet.common.command.SendPoll;
+import io.wafleet.common.command.PollSpec;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
@@ -65,6 +67,11 @@ class SendService {
                              IdempotencyKeys.Key key) {
         return send(account, phone, "contact", contact, expiresAt, key, (commandId, messageId) -> new SendContact(
                 commandId, account, Command.SCHEMA_VERSION, messageId, phone, contact, expiresAt));
+    }
+
+    Mono<Queued> sendPoll(AccountId account, String phone, PollSpec poll, Instant expiresAt, IdempotencyKeys.Key key) {
+        return send(account, phone, "poll", poll, expiresAt, key, (commandId, messageId) -> new SendPoll(
+                commandId, account, Command.SCHEMA_VERSION, messageId, phone, poll, expiresAt));
     }
 
     Mono<Queued> sendLink(AccountId account, String phone, String link, String caption, Instant expiresAt,

@@ -26,13 +26,14 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SendLocation.class, name = "send.location"),
         @JsonSubTypes.Type(value = SendContact.class, name = "send.contact"),
         @JsonSubTypes.Type(value = SendLink.class, name = "send.link"),
+        @JsonSubTypes.Type(value = SendPoll.class, name = "send.poll"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
 })
 public sealed interface Command
-        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendLocation, SendContact, SendLink,
+        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendLocation, SendContact, SendLink, SendPoll,
         SandboxScan, SandboxInbound,
         SandboxDuplicateConnection, SandboxFault {
 

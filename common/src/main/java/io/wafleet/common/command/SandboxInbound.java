@@ -8,11 +8,11 @@ import io.wafleet.common.AccountId;
  */
 public record SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
                              String fromName, String message, MediaRef media, GeoLocation location,
-                             ContactCard contact) implements Command {
+                             ContactCard contact, PollSpec poll) implements Command {
 
-    /** A text (and optionally media) message, without location or contact. */
+    /** A text (and optionally media) message, without location, contact or poll. */
     public SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
                           String fromName, String message, MediaRef media) {
-        this(commandId, accountId, schemaVersion, messageId, from, fromName, message, media, null, null);
+        this(commandId, accountId, schemaVersion, messageId, from, fromName, message, media, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package io.wafleet.common.connector;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.PollSpec;
 
 /** A message to send, with the message id the fleet minted for it. */
 public sealed interface OutboundMessage {
@@ -21,6 +22,9 @@ public sealed interface OutboundMessage {
     }
 
     record Contact(String messageId, String to, ContactCard contact) implements OutboundMessage {
+    }
+
+    record Poll(String messageId, String to, PollSpec poll) implements OutboundMessage {
     }
 
     /** A link, sent as WhatsApp sends one: a text of the caption (if any) and the URL, with a preview. */

@@ -2,6 +2,7 @@ package io.wafleet.common.event;
 
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
+import io.wafleet.common.command.PollSpec;
 
 import java.time.Instant;
 
@@ -11,16 +12,18 @@ import java.time.Instant;
  * {@code is_from_me}, {@code body}); media messages also carry {@code media_type}, {@code mime_type},
  * {@code caption} and {@code media_id}; a shared location carries {@code location} ({@code latitude},
  * {@code longitude}, {@code name}, {@code address}), a shared contact {@code contact}
- * ({@code display_name}, {@code phone}).
+ * ({@code display_name}, {@code phone}), a poll {@code poll} ({@code question}, {@code options},
+ * {@code max_answer}).
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
-                              String mediaId, GeoLocation location, ContactCard contact) implements EventPayload {
+                              String mediaId, GeoLocation location, ContactCard contact, PollSpec poll)
+        implements EventPayload {
 
     /** A text or media message. */
     public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
                            String body, String mediaType, String mimeType, String caption, String mediaId) {
-        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null);
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null);
     }
 
     public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {

@@ -19,6 +19,8 @@ import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
+import io.wafleet.common.command.SendPoll;
+import io.wafleet.common.command.PollSpec;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.AccountConfigChanged;
@@ -53,6 +55,7 @@ class ContractSerdeTest {
     private static final MediaRef IMAGE = new MediaRef("665f1c", "image/png", 1234, "cat.png");
     private static final GeoLocation PLACE = new GeoLocation(-6.175392, 106.827153, "Monas", "Jakarta Pusat");
     private static final ContactCard CARD = new ContactCard("Budi Santoso", "6289876543210");
+    private static final PollSpec POLL = new PollSpec("Lunch?", List.of("Nasi goreng", "Sate"), 1);
 
     static Stream<Command> commands() {
         int v = Command.SCHEMA_VERSION;
@@ -67,7 +70,8 @@ class ContractSerdeTest {
                 new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
                 new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),
                 new SendLink("c16", ACCOUNT, v, "3EB0HHHH", "6281234567890", "https://example.com/a?b=c", "see", null),
-                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, PLACE, CARD),
+                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, PLACE, CARD, POLL),
+                new SendPoll("c17", ACCOUNT, v, "3EB0IIII", "6281234567890", POLL, null),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
                 new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
@@ -79,7 +83,7 @@ class ContractSerdeTest {
         return Stream.of(
                 MessageReceived.text("3EB0CCCC", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"),
                 new MessageReceived("3EB0DDDD", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, null,
-                        null, null, null, null, PLACE, CARD),
+                        null, null, null, null, PLACE, CARD, POLL),
                 new MessageAcked(List.of("3EB0AAAA"), "delivered", "6281234567890@s.whatsapp.net", "6281234567890"),
                 new MessageSent("3EB0AAAA", "6281234567890@s.whatsapp.net", "text"),
                 new MessageFailed("3EB0AAAA", "6281234567890@s.whatsapp.net", "expired"),

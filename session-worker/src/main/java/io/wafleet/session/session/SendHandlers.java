@@ -6,6 +6,7 @@ import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.command.SendPoll;
 import io.wafleet.common.connector.OutboundMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,12 @@ class SendHandlers {
     CommandHandler<SendLink> sendLinkHandler(SendService sends) {
         return new SendHandler<>(SendLink.class, "link", SendLink::expiresAt, sends,
                 c -> new OutboundMessage.Link(c.messageId(), c.phone(), c.link(), c.caption()));
+    }
+
+    @Bean
+    CommandHandler<SendPoll> sendPollHandler(SendService sends) {
+        return new SendHandler<>(SendPoll.class, "poll", SendPoll::expiresAt, sends,
+                c -> new OutboundMessage.Poll(c.messageId(), c.phone(), c.poll()));
     }
 
     /** A send: at most once per message id, through {@link SendService}. */

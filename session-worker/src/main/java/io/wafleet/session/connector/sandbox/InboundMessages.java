@@ -19,7 +19,7 @@ final class InboundMessages {
         return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
                 media == null ? null : mediaType(media.mimeType()), media == null ? null : media.mimeType(),
                 media == null ? null : inbound.message(), media == null ? null : media.mediaId(),
-                inbound.location(), inbound.contact());
+                inbound.location(), inbound.contact(), inbound.poll());
     }
 
     private static String mediaType(String mimeType) {

@@ -186,9 +186,11 @@ final class SandboxConnector implements Connector {
             case OutboundMessage.Image i ->
                     new SandboxInbound(id, recipient.accountId(), v, i.messageId(), from, name, i.caption(), i.image());
             case OutboundMessage.Location l ->
-                    new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, null, null, l.location(), null);
+                    new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, null, null, l.location(), null, null);
             case OutboundMessage.Contact c ->
-                    new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name, null, null, null, c.contact());
+                    new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name, null, null, null, c.contact(), null);
+            case OutboundMessage.Poll p ->
+                    new SandboxInbound(id, recipient.accountId(), v, p.messageId(), from, name, null, null, null, null, p.poll());
             case OutboundMessage.Link l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, l.text(), null);
         };
     }
