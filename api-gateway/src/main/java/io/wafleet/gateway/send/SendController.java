@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 @RestController
 @RequestMapping("/send")
@@ -80,80 +81,67 @@ class SendController {
     @PostMapping("/message")
     Mono<ResponseEntity<Envelope>> message(@RequestBody SendMessageRequest request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    Inputs.text(request.message(), "message", MAX_TEXT);
-                    return target;
-                })
-                .flatMap(target -> sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt(),
-                        target.key()))
-                .map(queued -> Envelope.ok("message queued", queued));
+        return queued("message", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            Inputs.text(request.message(), "message", MAX_TEXT);
+            return sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt(), target.key());
+        });
     }
 
     @PostMapping("/location")
     Mono<ResponseEntity<Envelope>> location(@RequestBody SendLocationRequest request,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    GeoLocation place = new GeoLocation(degrees(request.latitude(), "latitude", 90),
-                            degrees(request.longitude(), "longitude", 180),
-                            optionalText(request.name(), "name", MAX_PLACE_TEXT), optionalText(request.address(), "address", MAX_PLACE_TEXT));
-                    return sends.sendLocation(target.account(), target.phone(), place, request.expiresAt(), target.key());
-                })
-                .flatMap(send -> send)
-                .map(queued -> Envelope.ok("location queued", queued));
+        return queued("location", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            GeoLocation place = new GeoLocation(degrees(request.latitude(), "latitude", 90),
+                    degrees(request.longitude(), "longitude", 180),
+                    optionalText(request.name(), "name", MAX_PLACE_TEXT), optionalText(request.address(), "address", MAX_PLACE_TEXT));
+            return sends.sendLocation(target.account(), target.phone(), place, request.expiresAt(), target.key());
+        });
     }
 
     @PostMapping("/poll")
     Mono<ResponseEntity<Envelope>> poll(@RequestBody SendPollRequest request,
                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    return sends.sendPoll(target.account(), target.phone(), poll(request), request.expiresAt(), target.key());
-                })
-                .flatMap(send -> send)
-                .map(queued -> Envelope.ok("poll queued", queued));
+        return queued("poll", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            return sends.sendPoll(target.account(), target.phone(), poll(request), request.expiresAt(), target.key());
+        });
     }
 
     @PostMapping("/link")
     Mono<ResponseEntity<Envelope>> link(@RequestBody SendLinkRequest request,
                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    Inputs.httpUrl(request.link(), "link");
-                    checkCaption(request.caption());
-                    return sends.sendLink(target.account(), target.phone(), request.link(), request.caption(),
-                            request.expiresAt(), target.key());
-                })
-                .flatMap(send -> send)
-                .map(queued -> Envelope.ok("link queued", queued));
+        return queued("link", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            Inputs.httpUrl(request.link(), "link");
+            checkCaption(request.caption());
+            return sends.sendLink(target.account(), target.phone(), request.link(), request.caption(),
+                    request.expiresAt(), target.key());
+        });
     }
 
     @PostMapping("/contact")
     Mono<ResponseEntity<Envelope>> contact(@RequestBody SendContactRequest request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    ContactCard card = new ContactCard(Inputs.text(request.contactName(), "contact_name", MAX_CONTACT_NAME),
-                            Inputs.phoneNumber(request.contactPhone(), "contact_phone"));
-                    return sends.sendContact(target.account(), target.phone(), card, request.expiresAt(), target.key());
-                })
-                .flatMap(send -> send)
-                .map(queued -> Envelope.ok("contact queued", queued));
+        return queued("contact", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            ContactCard card = new ContactCard(Inputs.text(request.contactName(), "contact_name", MAX_CONTACT_NAME),
+                    Inputs.phoneNumber(request.contactPhone(), "contact_phone"));
+            return sends.sendContact(target.account(), target.phone(), card, request.expiresAt(), target.key());
+        });
     }
 
     @PostMapping(path = "/image", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Envelope>> imageFromUrl(@RequestBody SendImageRequest request,
                                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return Mono.fromSupplier(() -> {
-                    Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-                    URI url = Inputs.httpUrl(request.imageUrl(), "image_url");
-                    checkCaption(request.caption());
-                    return sends.sendImage(target.account(), target.phone(), request.caption(), request.expiresAt(),
-                            images.download(url), target.key());
-                })
-                .flatMap(send -> send)
-                .map(queued -> Envelope.ok("image queued", queued));
+        return queued("image", () -> {
+            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
+            URI url = Inputs.httpUrl(request.imageUrl(), "image_url");
+            checkCaption(request.caption());
+            return sends.sendImage(target.account(), target.phone(), request.caption(), request.expiresAt(),
+                    images.download(url), target.key());
+        });
     }
 
     @PostMapping(path = "/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -170,6 +158,11 @@ class SendController {
                     return sends.sendImage(target.account(), target.phone(), caption, null, images.upload(file), target.key());
                 })
                 .map(queued -> Envelope.ok("image queued", queued));
+    }
+
+    /** Runs a send's validation and start (which throw a 400 on bad input) and answers "<what> queued". */
+    private static Mono<ResponseEntity<Envelope>> queued(String what, Supplier<Mono<SendService.Queued>> send) {
+        return Mono.fromSupplier(send).flatMap(started -> started).map(queued -> Envelope.ok(what + " queued", queued));
     }
 
     private Target target(String accountId, String phone, Instant expiresAt, String idempotencyKey) {
