@@ -26,6 +26,7 @@ import java.util.function.Predicate;
  * account was revoked before its slot is skipped. A start that finds the account's lease still held
  * elsewhere (its previous owner crashed and the lease has not expired yet) is tried again, through the
  * same bucket, when that lease is due to expire; one that cannot reach MongoDB, a lease duration later.
+ * A restore that was still running when its partition was revoked hands the session over itself.
  */
 @Component
 class StartQueue {
@@ -37,6 +38,7 @@ class StartQueue {
     private final Executor restores;
     private final SessionService sessions;
     private final OwnedPartitions owned;
+    private final SessionHandover handover;
     private final Clock clock;
     private final long slotNanos;
     private final long burstNanos;
@@ -46,11 +48,13 @@ class StartQueue {
     private long nextSlot = Long.MIN_VALUE;
 
     StartQueue(ScheduledExecutorService workerScheduler, @Qualifier("restoreExecutor") Executor restores,
-               SessionService sessions, OwnedPartitions owned, Clock clock, SessionWorkerProperties properties) {
+               SessionService sessions, OwnedPartitions owned, SessionHandover handover, Clock clock,
+               SessionWorkerProperties properties) {
         this.scheduler = workerScheduler;
         this.restores = restores;
         this.sessions = sessions;
         this.owned = owned;
+        this.handover = handover;
         this.clock = clock;
         this.slotNanos = TimeUnit.SECONDS.toNanos(1) / properties.restore().startsPerSecond();
         this.burstNanos = (properties.restore().burst() - 1) * slotNanos;
@@ -74,6 +78,10 @@ class StartQueue {
         }
         try {
             sessions.restoreOwned(account, owned::owns);
+            if (!owned.owns(account)) {
+                // revoked while it was being restored: the revocation may not have seen the new session
+                handover.release(account::equals);
+            }
         } catch (LeaseUnavailableException e) {
             Duration wait = e.retryAfter(clock);
             retry(account, wait.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : wait);

@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.session.SessionWorkerProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -14,11 +15,18 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The restore throttle as a token bucket: the delays it gives the starts it is handed. */
+/** The restore throttle as a token bucket (the delays it gives the starts it is handed), and restores that lose their partition. */
 class StartQueueTest {
 
     private final RecordingScheduler scheduler = new RecordingScheduler();
@@ -68,11 +76,62 @@ class StartQueueTest {
                 .anySatisfy(delay -> assertThat(delay).isGreaterThan(20));
     }
 
+    @Test
+    void aRestoreWhosePartitionIsRevokedWhileItRunsHandsItsSessionOver() {
+        SessionWorkerProperties properties = properties(Map.of("wafleet.restore.jitter", "0s"));
+        OwnedPartitions owned = new OwnedPartitions(properties);
+        AccountId account = AccountId.of("revoked-mid-restore");
+        owned.add(List.of(owned.partitionOf(account)));
+        SessionService sessions = mock(SessionService.class);
+        // the revocation lands while the restore runs, too early to see the session it opens
+        doAnswer(invocation -> {
+            owned.remove(List.of(owned.partitionOf(account)));
+            return null;
+        }).when(sessions).restoreOwned(eq(account), any());
+        SessionHandover handover = mock(SessionHandover.class);
+        ScheduledThreadPoolExecutor running = new ScheduledThreadPoolExecutor(1);
+        try {
+            new StartQueue(running, Runnable::run, sessions, owned, handover, Clock.systemUTC(), properties).enqueue(account);
+
+            ArgumentCaptor<Predicate<AccountId>> released = ArgumentCaptor.captor();
+            verify(handover, timeout(5_000)).release(released.capture());
+            assertThat(released.getValue()).accepts(account).rejects(AccountId.of("another"));
+        } finally {
+            running.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRestoreStillOwnedAfterwardsKeepsItsSession() {
+        SessionWorkerProperties properties = properties(Map.of("wafleet.restore.jitter", "0s"));
+        OwnedPartitions owned = new OwnedPartitions(properties);
+        AccountId account = AccountId.of("kept");
+        owned.add(List.of(owned.partitionOf(account)));
+        SessionService sessions = mock(SessionService.class);
+        SessionHandover handover = mock(SessionHandover.class);
+        ScheduledThreadPoolExecutor running = new ScheduledThreadPoolExecutor(1);
+        try {
+            new StartQueue(running, Runnable::run, sessions, owned, handover, Clock.systemUTC(), properties).enqueue(account);
+
+            verify(sessions, timeout(5_000)).restoreOwned(eq(account), any());
+            running.shutdown();
+            assertThat(running.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            verifyNoInteractions(handover);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            running.shutdownNow();
+        }
+    }
+
     private StartQueue queue(Map<String, String> settings) {
-        SessionWorkerProperties properties = new Binder(new MapConfigurationPropertySource(settings))
-                .bindOrCreate("wafleet", SessionWorkerProperties.class);
+        SessionWorkerProperties properties = properties(settings);
         return new StartQueue(scheduler, Runnable::run, mock(SessionService.class), new OwnedPartitions(properties),
-                Clock.systemUTC(), properties);
+                mock(SessionHandover.class), Clock.systemUTC(), properties);
+    }
+
+    private static SessionWorkerProperties properties(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("wafleet", SessionWorkerProperties.class);
     }
 
     /** Records the delay of each scheduled start and runs none of them. */
