@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param kafka   topic layout and how long a publish may take
  * @param gateway this instance's identity and how long a call waits for a session worker
  * @param sandbox whether the {@code /sandbox/...} routes exist
- * @param media   limits on images sent through the API
+ * @param media   limits on media (images, files, videos, audio, stickers) sent through the API
  * @param webhook rules for per-account webhook URLs and the delivery log
  * @param retention how long message records and media are kept
  */
@@ -50,10 +50,20 @@ public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @Defaul
     }
 
     /**
-     * @param maxSize         the largest image accepted (upload or download)
-     * @param downloadTimeout how long downloading an {@code image_url} may take
+     * @param maxSize         the largest media accepted per kind (upload or download)
+     * @param downloadTimeout how long downloading an {@code image_url} (or another kind's URL) may take
      */
-    public record Media(@DefaultValue("16MB") DataSize maxSize, @DefaultValue("15s") Duration downloadTimeout) {
+    public record Media(@DefaultValue MaxSize maxSize, @DefaultValue("15s") Duration downloadTimeout) {
+    }
+
+    /**
+     * The largest media of each kind a send accepts. Uploads are read into memory, so these bound a
+     * request's memory too. Multipart parts are cut at {@code spring.webflux.multipart.max-disk-usage-per-part}
+     * (set to the file limit), so keep the file limit the largest.
+     */
+    public record MaxSize(@DefaultValue("16MB") DataSize image, @DefaultValue("100MB") DataSize file,
+                          @DefaultValue("64MB") DataSize video, @DefaultValue("16MB") DataSize audio,
+                          @DefaultValue("1MB") DataSize sticker) {
     }
 
     /**

@@ -60,47 +60,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The gateway against a real Kafka broker (KRaft) and a MongoDB-wire server, through its HTTP API. */
-@org.springframework.test.annotation.DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
-        "wafleet.kafka.partitions=2",
-        "wafleet.gateway.reply-timeout=3s",
-        "wafleet.media.max-size=64KB",
-        "wafleet.webhook.redeliver-batch-size=2"})
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class GatewayIT {
-
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
-    private static FakeSessionWorker worker;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/wafleet");
-    }
-
-    @BeforeAll
-    static void startWorker(@Autowired EmbeddedKafkaBroker broker) {
-        worker = new FakeSessionWorker(broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        worker.close();
-        MONGO.shutdownNow();
-    }
-
-    @BeforeEach
-    void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
-    }
+class GatewayIT extends GatewayTestSupport {
 
     @Test
     void accountLifecycleWithWebhookAndCascadingDelete() {
@@ -765,44 +725,6 @@ class GatewayIT {
 
     private String outcomeOf(String eventId) {
         return mongo.findById(eventId, Document.class, "webhook_deliveries").block().getString("outcome");
-    }
-
-    private WebTestClient.ResponseSpec create(String id) {
-        return post("/accounts", Map.of("account_id", id));
-    }
-
-    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(body);
-        copy.put(field, value);
-        return copy;
-    }
-
-    private WebTestClient.ResponseSpec postWithKey(String path, Map<String, ?> body, String idempotencyKey) {
-        return client.post().uri(path).header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
-
-    private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private static void badRequest(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.code").isEqualTo("BAD_REQUEST")
-                .jsonPath("$.message").isNotEmpty();
-    }
-
-    private static String resultField(byte[] body, String field) throws Exception {
-        Document document = Document.parse(new String(body));
-        return document.get("results", Document.class).getString(field);
-    }
-
-    private static byte[] png() throws Exception {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static String decode(byte[] png) throws Exception {

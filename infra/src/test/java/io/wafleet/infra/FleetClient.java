@@ -1,6 +1,8 @@
 package io.wafleet.infra;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -76,6 +78,21 @@ final class FleetClient {
         JsonNode results = post(path, body)
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("results");
         assertThat(results.get("status").asString()).isEqualTo("queued");
+        return results.get("message_id").asString();
+    }
+
+    /** A media send as a multipart upload ({@code /send/file}, ...): the message id the gateway answered with. */
+    String upload(String path, Map<String, String> fields, String part, byte[] bytes, String fileName, MediaType type) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        fields.forEach(form::part);
+        form.part(part, new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(type);
+        JsonNode results = client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(form.build())
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("results");
         return results.get("message_id").asString();
     }
 

@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -45,6 +46,20 @@ class SendController {
     }
 
     record SendImageRequest(String accountId, String phone, String caption, String imageUrl, Instant expiresAt) {
+    }
+
+    /** As go-whatsapp-web-multidevice's {@code /send/file}, with the file downloaded from {@code file_url}. */
+    record SendFileRequest(String accountId, String phone, String caption, String fileUrl, Instant expiresAt) {
+    }
+
+    record SendVideoRequest(String accountId, String phone, String caption, String videoUrl, Instant expiresAt) {
+    }
+
+    /** Audio and stickers have no caption on WhatsApp. */
+    record SendAudioRequest(String accountId, String phone, String audioUrl, Instant expiresAt) {
+    }
+
+    record SendStickerRequest(String accountId, String phone, String stickerUrl, Instant expiresAt) {
     }
 
     /** As go-whatsapp-web-multidevice's {@code /send/location}, with an optional place name and address. */
@@ -70,12 +85,12 @@ class SendController {
     }
 
     private final SendService sends;
-    private final ImageSource images;
+    private final MediaSource media;
     private final Clock clock = Clock.systemUTC();
 
-    SendController(SendService sends, ImageSource images) {
+    SendController(SendService sends, MediaSource media) {
         this.sends = sends;
-        this.images = images;
+        this.media = media;
     }
 
     @PostMapping("/message")
@@ -135,29 +150,100 @@ class SendController {
     @PostMapping(path = "/image", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Envelope>> imageFromUrl(@RequestBody SendImageRequest request,
                                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return queued("image", () -> {
-            Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
-            URI url = Inputs.httpUrl(request.imageUrl(), "image_url");
-            checkCaption(request.caption());
-            return sends.sendImage(target.account(), target.phone(), request.caption(), request.expiresAt(),
-                    images.download(url), target.key());
-        });
+        return fromUrl(MediaKind.IMAGE, request.accountId(), request.phone(), request.caption(), request.imageUrl(),
+                request.expiresAt(), key);
     }
 
     @PostMapping(path = "/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Envelope>> imageUpload(ServerWebExchange exchange) {
+        return upload(MediaKind.IMAGE, exchange);
+    }
+
+    @PostMapping(path = "/file", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Envelope>> fileFromUrl(@RequestBody SendFileRequest request,
+                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return fromUrl(MediaKind.FILE, request.accountId(), request.phone(), request.caption(), request.fileUrl(),
+                request.expiresAt(), key);
+    }
+
+    @PostMapping(path = "/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Envelope>> fileUpload(ServerWebExchange exchange) {
+        return upload(MediaKind.FILE, exchange);
+    }
+
+    @PostMapping(path = "/video", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Envelope>> videoFromUrl(@RequestBody SendVideoRequest request,
+                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return fromUrl(MediaKind.VIDEO, request.accountId(), request.phone(), request.caption(), request.videoUrl(),
+                request.expiresAt(), key);
+    }
+
+    @PostMapping(path = "/video", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Envelope>> videoUpload(ServerWebExchange exchange) {
+        return upload(MediaKind.VIDEO, exchange);
+    }
+
+    @PostMapping(path = "/audio", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Envelope>> audioFromUrl(@RequestBody SendAudioRequest request,
+                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return fromUrl(MediaKind.AUDIO, request.accountId(), request.phone(), null, request.audioUrl(),
+                request.expiresAt(), key);
+    }
+
+    @PostMapping(path = "/audio", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Envelope>> audioUpload(ServerWebExchange exchange) {
+        return upload(MediaKind.AUDIO, exchange);
+    }
+
+    @PostMapping(path = "/sticker", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Envelope>> stickerFromUrl(@RequestBody SendStickerRequest request,
+                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return fromUrl(MediaKind.STICKER, request.accountId(), request.phone(), null, request.stickerUrl(),
+                request.expiresAt(), key);
+    }
+
+    @PostMapping(path = "/sticker", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Envelope>> stickerUpload(ServerWebExchange exchange) {
+        return upload(MediaKind.STICKER, exchange);
+    }
+
+    /** A media send whose media is downloaded from its {@code <kind>_url}. */
+    private Mono<ResponseEntity<Envelope>> fromUrl(MediaKind kind, String accountId, String phone, String caption,
+                                                   String url, Instant expiresAt, String key) {
+        return queued(kind.field(), () -> {
+            Target target = target(accountId, phone, expiresAt, key);
+            URI source = Inputs.httpUrl(url, kind.urlField());
+            checkCaption(caption);
+            return sends.sendMedia(kind, target.account(), target.phone(), caption, expiresAt,
+                    media.download(kind, source), target.key());
+        });
+    }
+
+    /**
+     * A media send as a multipart form, as go-whatsapp-web-multidevice takes it: {@code account_id},
+     * {@code phone}, {@code caption} (image, file, video), optional {@code expires_at}, and the media as a
+     * file part named after its kind, or a {@code <kind>_url} field to download it from.
+     */
+    private Mono<ResponseEntity<Envelope>> upload(MediaKind kind, ServerWebExchange exchange) {
         return exchange.getMultipartData()
                 .flatMap(form -> {
-                    Target target = target(field(form, "account_id"), field(form, "phone"), null,
+                    Instant expiresAt = instant(field(form, "expires_at"), "expires_at");
+                    Target target = target(field(form, "account_id"), field(form, "phone"), expiresAt,
                             exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY));
-                    String caption = field(form, "caption");
+                    String caption = kind.hasCaption() ? field(form, "caption") : null;
                     checkCaption(caption);
-                    if (!(form.getFirst("image") instanceof FilePart file)) {
-                        throw ApiException.badRequest("a file part named 'image' is required");
+                    Mono<SendService.MediaBytes> bytes;
+                    if (form.getFirst(kind.field()) instanceof FilePart file) {
+                        bytes = media.upload(kind, file);
+                    } else if (field(form, kind.urlField()) != null) {
+                        bytes = media.download(kind, Inputs.httpUrl(field(form, kind.urlField()), kind.urlField()));
+                    } else {
+                        throw ApiException.badRequest("a file part named '" + kind.field() + "' or a field '"
+                                + kind.urlField() + "' is required");
                     }
-                    return sends.sendImage(target.account(), target.phone(), caption, null, images.upload(file), target.key());
+                    return sends.sendMedia(kind, target.account(), target.phone(), caption, expiresAt, bytes, target.key());
                 })
-                .map(queued -> Envelope.ok("image queued", queued));
+                .map(queued -> Envelope.ok(kind.field() + " queued", queued));
     }
 
     /** Runs a send's validation and start (which throw a 400 on bad input) and answers "<what> queued". */
@@ -209,6 +295,17 @@ class SendController {
     private static void checkCaption(String caption) {
         if (caption != null && caption.length() > MAX_CAPTION) {
             throw ApiException.badRequest("caption must be at most " + MAX_CAPTION + " characters");
+        }
+    }
+
+    private static Instant instant(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field + " must be an ISO-8601 instant such as 2026-11-26T10:15:30Z");
         }
     }
 

@@ -6,13 +6,17 @@ import io.wafleet.common.command.Command;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.PollSpec;
+import io.wafleet.common.command.SendAudio;
 import io.wafleet.common.command.SendContact;
+import io.wafleet.common.command.SendFile;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
-import io.wafleet.common.command.SendPoll;
-import io.wafleet.common.command.PollSpec;
 import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.command.SendPoll;
+import io.wafleet.common.command.SendSticker;
+import io.wafleet.common.command.SendVideo;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
 import io.wafleet.gateway.message.MessageRecords;
@@ -90,18 +94,32 @@ class SendService {
     }
 
     /**
-     * {@code image} is read (downloaded or uploaded) only once the account is known to be able to send,
-     * and stored only for a send that is published (not for a repeat of an idempotent one).
+     * A send of media: {@code media} is read (downloaded or uploaded) only once the account is known to
+     * be able to send, and stored only for a send that is published (not for a repeat of an idempotent
+     * one). {@code caption} is null for kinds without one (audio, sticker).
      */
-    Mono<Queued> sendImage(AccountId account, String phone, String caption, Instant expiresAt,
-                           Mono<ImageBytes> image, IdempotencyKeys.Key key) {
+    Mono<Queued> sendMedia(MediaKind kind, AccountId account, String phone, String caption, Instant expiresAt,
+                           Mono<MediaBytes> media, IdempotencyKeys.Key key) {
         return checkSendable(account)
-                .then(image)
+                .then(media)
                 .flatMap(bytes -> publish(key,
-                        key == null ? null : IdempotencyKeys.fingerprint("image", phone, caption, expiresAt, bytes.bytes()),
-                        messageId -> media.store(account, bytes).flatMap(ref -> accept(new SendImage(
-                                MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId, phone, caption, ref,
-                                expiresAt), messageId, account, phone, "image"))));
+                        key == null ? null : IdempotencyKeys.fingerprint(kind.mediaType(), phone, caption, expiresAt, bytes.bytes()),
+                        messageId -> this.media.store(account, bytes).flatMap(ref -> accept(
+                                mediaCommand(kind, account, messageId, phone, caption, ref, expiresAt),
+                                messageId, account, phone, kind.mediaType()))));
+    }
+
+    private static Command mediaCommand(MediaKind kind, AccountId account, String messageId, String phone, String caption,
+                                        MediaRef ref, Instant expiresAt) {
+        String commandId = MessageIds.newCommandId();
+        int v = Command.SCHEMA_VERSION;
+        return switch (kind) {
+            case IMAGE -> new SendImage(commandId, account, v, messageId, phone, caption, ref, expiresAt);
+            case FILE -> new SendFile(commandId, account, v, messageId, phone, caption, ref, expiresAt);
+            case VIDEO -> new SendVideo(commandId, account, v, messageId, phone, caption, ref, expiresAt);
+            case AUDIO -> new SendAudio(commandId, account, v, messageId, phone, ref, expiresAt);
+            case STICKER -> new SendSticker(commandId, account, v, messageId, phone, ref, expiresAt);
+        };
     }
 
     /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
@@ -130,8 +148,8 @@ class SendService {
         return messageId.map(id -> new Queued(id, "queued"));
     }
 
-    /** An image checked to be one, with its detected type and a file name. */
-    record ImageBytes(byte[] bytes, String mimeType, String fileName) {
+    /** Media checked to be of its kind, with its detected type and a file name. */
+    record MediaBytes(byte[] bytes, String mimeType, String fileName) {
         MediaRef ref(String mediaId) {
             return new MediaRef(mediaId, mimeType, bytes.length, fileName);
         }

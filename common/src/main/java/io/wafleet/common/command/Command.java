@@ -23,6 +23,10 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = DeleteAccount.class, name = "account.delete"),
         @JsonSubTypes.Type(value = SendMessage.class, name = "send.message"),
         @JsonSubTypes.Type(value = SendImage.class, name = "send.image"),
+        @JsonSubTypes.Type(value = SendFile.class, name = "send.file"),
+        @JsonSubTypes.Type(value = SendVideo.class, name = "send.video"),
+        @JsonSubTypes.Type(value = SendAudio.class, name = "send.audio"),
+        @JsonSubTypes.Type(value = SendSticker.class, name = "send.sticker"),
         @JsonSubTypes.Type(value = SendLocation.class, name = "send.location"),
         @JsonSubTypes.Type(value = SendContact.class, name = "send.contact"),
         @JsonSubTypes.Type(value = SendLink.class, name = "send.link"),
@@ -33,7 +37,8 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
 })
 public sealed interface Command
-        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendLocation, SendContact, SendLink, SendPoll,
+        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
+        SendSticker, SendLocation, SendContact, SendLink, SendPoll,
         SandboxScan, SandboxInbound,
         SandboxDuplicateConnection, SandboxFault {
 

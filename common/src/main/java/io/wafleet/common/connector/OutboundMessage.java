@@ -15,7 +15,11 @@ public sealed interface OutboundMessage {
     record Text(String messageId, String to, String text) implements OutboundMessage {
     }
 
-    record Image(String messageId, String to, String caption, MediaRef image) implements OutboundMessage {
+    /**
+     * A stored media file, as WhatsApp kinds it ({@code mediaType}: {@code image}, {@code document},
+     * {@code video}, {@code audio} or {@code sticker}); {@code caption} null for kinds without one.
+     */
+    record Media(String messageId, String to, String mediaType, String caption, MediaRef media) implements OutboundMessage {
     }
 
     record Location(String messageId, String to, GeoLocation location) implements OutboundMessage {

@@ -10,20 +10,21 @@ import java.time.Instant;
  * {@code message}: a message arrived at the account. Field names as go-whatsapp-web-multidevice's
  * webhook ({@code id}, {@code chat_id}, {@code from}, {@code from_name}, {@code timestamp},
  * {@code is_from_me}, {@code body}); media messages also carry {@code media_type}, {@code mime_type},
- * {@code caption} and {@code media_id}; a shared location carries {@code location} ({@code latitude},
+ * {@code caption}, {@code media_id} (its bytes: {@code GET /media/{media_id}}) and {@code file_name};
+ * a shared location carries {@code location} ({@code latitude},
  * {@code longitude}, {@code name}, {@code address}), a shared contact {@code contact}
  * ({@code display_name}, {@code phone}), a poll {@code poll} ({@code question}, {@code options},
  * {@code max_answer}).
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
-                              String mediaId, GeoLocation location, ContactCard contact, PollSpec poll)
+                              String mediaId, String fileName, GeoLocation location, ContactCard contact, PollSpec poll)
         implements EventPayload {
 
     /** A text or media message. */
     public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
                            String body, String mediaType, String mimeType, String caption, String mediaId) {
-        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null);
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null, null);
     }
 
     public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {

@@ -15,13 +15,17 @@ import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxScan;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
+import io.wafleet.common.command.SendAudio;
 import io.wafleet.common.command.SendContact;
+import io.wafleet.common.command.SendFile;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendPoll;
 import io.wafleet.common.command.PollSpec;
 import io.wafleet.common.command.SendMessage;
+import io.wafleet.common.command.SendSticker;
+import io.wafleet.common.command.SendVideo;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.event.CommandRejected;
@@ -53,6 +57,10 @@ class ContractSerdeTest {
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
     private static final ReplyTo REPLY = new ReplyTo("gw-1", "corr-1");
     private static final MediaRef IMAGE = new MediaRef("665f1c", "image/png", 1234, "cat.png");
+    private static final MediaRef FILE = new MediaRef("665f1d", "application/pdf", 20480, "invoice.pdf");
+    private static final MediaRef VIDEO = new MediaRef("665f1e", "video/mp4", 1048576, "clip.mp4");
+    private static final MediaRef AUDIO = new MediaRef("665f1f", "audio/ogg", 4096, "note.ogg");
+    private static final MediaRef STICKER = new MediaRef("665f20", "image/webp", 2048, "sticker.webp");
     private static final GeoLocation PLACE = new GeoLocation(-6.175392, 106.827153, "Monas", "Jakarta Pusat");
     private static final ContactCard CARD = new ContactCard("Budi Santoso", "6289876543210");
     private static final PollSpec POLL = new PollSpec("Lunch?", List.of("Nasi goreng", "Sate"), 1);
@@ -70,8 +78,13 @@ class ContractSerdeTest {
                 new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
                 new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),
                 new SendLink("c16", ACCOUNT, v, "3EB0HHHH", "6281234567890", "https://example.com/a?b=c", "see", null),
-                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, PLACE, CARD, POLL),
+                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, null, PLACE, CARD, POLL),
+                new SandboxInbound("c22", ACCOUNT, v, "3EB0NNNN", "6289876543210", "Budi", null, STICKER, "sticker", null, null, null),
                 new SendPoll("c17", ACCOUNT, v, "3EB0IIII", "6281234567890", POLL, null),
+                new SendFile("c18", ACCOUNT, v, "3EB0JJJJ", "6281234567890", "the invoice", FILE, AT),
+                new SendVideo("c19", ACCOUNT, v, "3EB0KKKK", "6281234567890", null, VIDEO, null),
+                new SendAudio("c20", ACCOUNT, v, "3EB0LLLL", "6281234567890", AUDIO, null),
+                new SendSticker("c21", ACCOUNT, v, "3EB0MMMM", "6281234567890", STICKER, AT),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
                 new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
@@ -83,7 +96,9 @@ class ContractSerdeTest {
         return Stream.of(
                 MessageReceived.text("3EB0CCCC", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"),
                 new MessageReceived("3EB0DDDD", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, null,
-                        null, null, null, null, PLACE, CARD, POLL),
+                        null, null, null, null, null, PLACE, CARD, POLL),
+                new MessageReceived("3EB0EEEE", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, "the invoice",
+                        "document", "application/pdf", "the invoice", "65f0c0ffee", "invoice.pdf", null, null, null),
                 new MessageAcked(List.of("3EB0AAAA"), "delivered", "6281234567890@s.whatsapp.net", "6281234567890"),
                 new MessageSent("3EB0AAAA", "6281234567890@s.whatsapp.net", "text"),
                 new MessageFailed("3EB0AAAA", "6281234567890@s.whatsapp.net", "expired"),

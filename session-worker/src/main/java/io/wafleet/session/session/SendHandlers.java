@@ -1,12 +1,16 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.SendAudio;
 import io.wafleet.common.command.SendContact;
+import io.wafleet.common.command.SendFile;
 import io.wafleet.common.command.SendImage;
 import io.wafleet.common.command.SendLink;
 import io.wafleet.common.command.SendLocation;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.command.SendPoll;
+import io.wafleet.common.command.SendSticker;
+import io.wafleet.common.command.SendVideo;
 import io.wafleet.common.connector.OutboundMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +31,31 @@ class SendHandlers {
     @Bean
     CommandHandler<SendImage> sendImageHandler(SendService sends) {
         return new SendHandler<>(SendImage.class, "image", SendImage::expiresAt, sends,
-                c -> new OutboundMessage.Image(c.messageId(), c.phone(), c.caption(), c.image()));
+                c -> new OutboundMessage.Media(c.messageId(), c.phone(), "image", c.caption(), c.image()));
+    }
+
+    @Bean
+    CommandHandler<SendFile> sendFileHandler(SendService sends) {
+        return new SendHandler<>(SendFile.class, "document", SendFile::expiresAt, sends,
+                c -> new OutboundMessage.Media(c.messageId(), c.phone(), "document", c.caption(), c.file()));
+    }
+
+    @Bean
+    CommandHandler<SendVideo> sendVideoHandler(SendService sends) {
+        return new SendHandler<>(SendVideo.class, "video", SendVideo::expiresAt, sends,
+                c -> new OutboundMessage.Media(c.messageId(), c.phone(), "video", c.caption(), c.video()));
+    }
+
+    @Bean
+    CommandHandler<SendAudio> sendAudioHandler(SendService sends) {
+        return new SendHandler<>(SendAudio.class, "audio", SendAudio::expiresAt, sends,
+                c -> new OutboundMessage.Media(c.messageId(), c.phone(), "audio", null, c.audio()));
+    }
+
+    @Bean
+    CommandHandler<SendSticker> sendStickerHandler(SendService sends) {
+        return new SendHandler<>(SendSticker.class, "sticker", SendSticker::expiresAt, sends,
+                c -> new OutboundMessage.Media(c.messageId(), c.phone(), "sticker", null, c.sticker()));
     }
 
     @Bean

@@ -16,10 +16,13 @@ final class InboundMessages {
         String from = SandboxIds.digits(inbound.from());
         String id = inbound.messageId() != null ? inbound.messageId() : inbound.commandId();
         MediaRef media = inbound.media();
+        if (media == null) {
+            return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
+                    null, null, null, null, null, inbound.location(), inbound.contact(), inbound.poll());
+        }
+        String mediaType = inbound.mediaType() != null ? inbound.mediaType() : mediaType(media.mimeType());
         return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
-                media == null ? null : mediaType(media.mimeType()), media == null ? null : media.mimeType(),
-                media == null ? null : inbound.message(), media == null ? null : media.mediaId(),
-                inbound.location(), inbound.contact(), inbound.poll());
+                mediaType, media.mimeType(), inbound.message(), media.mediaId(), media.fileName(), null, null, null);
     }
 
     private static String mediaType(String mimeType) {

@@ -183,14 +183,14 @@ final class SandboxConnector implements Connector {
         int v = Command.SCHEMA_VERSION;
         return switch (message) {
             case OutboundMessage.Text t -> new SandboxInbound(id, recipient.accountId(), v, t.messageId(), from, name, t.text(), null);
-            case OutboundMessage.Image i ->
-                    new SandboxInbound(id, recipient.accountId(), v, i.messageId(), from, name, i.caption(), i.image());
-            case OutboundMessage.Location l ->
-                    new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, null, null, l.location(), null, null);
-            case OutboundMessage.Contact c ->
-                    new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name, null, null, null, c.contact(), null);
-            case OutboundMessage.Poll p ->
-                    new SandboxInbound(id, recipient.accountId(), v, p.messageId(), from, name, null, null, null, null, p.poll());
+            case OutboundMessage.Media m -> new SandboxInbound(id, recipient.accountId(), v, m.messageId(), from, name,
+                    m.caption(), m.media(), m.mediaType(), null, null, null);
+            case OutboundMessage.Location l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name,
+                    null, null, null, l.location(), null, null);
+            case OutboundMessage.Contact c -> new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name,
+                    null, null, null, null, c.contact(), null);
+            case OutboundMessage.Poll p -> new SandboxInbound(id, recipient.accountId(), v, p.messageId(), from, name,
+                    null, null, null, null, null, p.poll());
             case OutboundMessage.Link l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, l.text(), null);
         };
     }

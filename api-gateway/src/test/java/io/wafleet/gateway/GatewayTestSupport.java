@@ -1,0 +1,125 @@
+package io.wafleet.gateway;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The gateway as its integration tests run it: the whole application on a random port, against a
+ * real Kafka broker (KRaft, one per test class) and a MongoDB-wire server (one per test JVM, so
+ * tests use their own account ids), with a {@link FakeSessionWorker} reading what it publishes.
+ * Image limits are small (64 KB) so that size limits can be tested cheaply.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+        "wafleet.kafka.partitions=2",
+        "wafleet.gateway.reply-timeout=3s",
+        "wafleet.media.max-size.image=64KB",
+        "wafleet.media.max-size.sticker=16KB",
+        "wafleet.webhook.redeliver-batch-size=2"})
+@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+abstract class GatewayTestSupport {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    protected static FakeSessionWorker worker;
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/wafleet");
+    }
+
+    @BeforeAll
+    static void startWorker(@Autowired EmbeddedKafkaBroker broker) {
+        worker = new FakeSessionWorker(broker.getBrokersAsString());
+    }
+
+    @AfterAll
+    static void stopWorker() throws InterruptedException {
+        worker.close();
+    }
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    protected WebTestClient.ResponseSpec create(String id) {
+        return post("/accounts", Map.of("account_id", id));
+    }
+
+    /** Creates the account with a linked, logged-in device, as a session worker would have recorded it. */
+    protected void createLinked(String id) {
+        create(id).expectStatus().isCreated();
+        mongo.updateFirst(Query.query(where("_id").is(id)),
+                Update.update("device_id", "dev-1").set("status", "logged_in"), "accounts").block();
+    }
+
+    protected WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec postWithKey(String path, Map<String, ?> body, String idempotencyKey) {
+        return client.post().uri(path).header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+
+    protected static void badRequest(WebTestClient.ResponseSpec response) {
+        response.expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.code").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.message").isNotEmpty();
+    }
+
+    protected static String resultField(byte[] body, String field) {
+        Document document = Document.parse(new String(body));
+        return document.get("results", Document.class).getString(field);
+    }
+
+    protected static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

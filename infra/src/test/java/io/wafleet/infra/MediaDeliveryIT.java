@@ -1,0 +1,116 @@
+package io.wafleet.infra;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Media between two accounts of the fleet: a document, a video, an audio note and a sticker sent by
+ * one arrive at the other's webhook as WhatsApp kinds them, and the bytes each names by
+ * {@code media_id} are the bytes that were sent.
+ */
+class MediaDeliveryIT {
+
+    private final FleetClient api = new FleetClient(TestFleet.shared().baseUrl());
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String sender = "media_sender_" + suffix;
+    private final String recipient = "media_recipient_" + suffix;
+    private final WebhookReceiver senderHook = new WebhookReceiver();
+    private final WebhookReceiver recipientHook = new WebhookReceiver();
+
+    @AfterEach
+    void closeReceivers() {
+        senderHook.close();
+        recipientHook.close();
+    }
+
+    @Test
+    void eachKindOfMediaArrivesAsItWasSent() {
+        for (String account : new String[]{sender, recipient}) {
+            api.createAndLogIn(account);
+        }
+        api.post("/accounts/" + sender + "/webhook", Map.of("webhook_url", senderHook.url(), "secret", "sender-secret"))
+                .expectStatus().isOk();
+        api.post("/accounts/" + recipient + "/webhook", Map.of("webhook_url", recipientHook.url(), "secret", "recipient-secret"))
+                .expectStatus().isOk();
+        String phone = awaitLoggedIn(recipient);
+        awaitLoggedIn(sender);
+
+        byte[] pdf = "%PDF-1.4\n% menu of the week\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] mp4 = padded("\u0000\u0000\u0000\u0018ftypisom", 900);
+        byte[] ogg = padded("OggS", 400);
+        byte[] webp = padded("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", 700);
+        Map<String, String> to = Map.of("account_id", sender, "phone", phone);
+        String document = api.upload("/send/file", with(to, "caption", "Menu"), "file", pdf, "menu.pdf", MediaType.APPLICATION_PDF);
+        String video = api.upload("/send/video", to, "video", mp4, "clip.mp4", MediaType.parseMediaType("video/mp4"));
+        String audio = api.upload("/send/audio", to, "audio", ogg, "note.ogg", MediaType.parseMediaType("audio/ogg"));
+        String sticker = api.upload("/send/sticker", to, "sticker", webp, "smile.webp", MediaType.parseMediaType("image/webp"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sentTypes()).containsEntry(document, "document").containsEntry(video, "video")
+                    .containsEntry(audio, "audio").containsEntry(sticker, "sticker");
+            assertThat(arrived(document)).isNotNull();
+            assertThat(arrived(video)).isNotNull();
+            assertThat(arrived(audio)).isNotNull();
+            assertThat(arrived(sticker)).isNotNull();
+        });
+
+        JsonNode menu = arrived(document);
+        assertThat(menu.get("media_type").asString()).isEqualTo("document");
+        assertThat(menu.get("mime_type").asString()).isEqualTo("application/pdf");
+        assertThat(menu.get("file_name").asString()).isEqualTo("menu.pdf");
+        assertThat(menu.get("caption").asString()).isEqualTo("Menu");
+        assertThat(arrived(video).get("media_type").asString()).isEqualTo("video");
+        assertThat(arrived(audio).get("mime_type").asString()).isEqualTo("audio/ogg");
+        assertThat(arrived(sticker).get("media_type").asString()).isEqualTo("sticker");
+        assertThat(bytesOf(menu)).isEqualTo(pdf);
+        assertThat(bytesOf(arrived(video))).isEqualTo(mp4);
+        assertThat(bytesOf(arrived(audio))).isEqualTo(ogg);
+        assertThat(bytesOf(arrived(sticker))).isEqualTo(webp);
+    }
+
+    private String awaitLoggedIn(String account) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api.get("/accounts/" + account).expectStatus().isOk()
+                .expectBody().jsonPath("$.results.status").isEqualTo("logged_in"));
+        return api.get("/accounts/" + account).expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("results").get("phone_number").asString();
+    }
+
+    private Map<String, String> sentTypes() {
+        Map<String, String> types = new java.util.HashMap<>();
+        senderHook.events("message.sent").forEach(event ->
+                types.put(event.get("payload").get("message_id").asString(), event.get("payload").get("message_type").asString()));
+        return types;
+    }
+
+    /** The {@code message} payload that reached the recipient for this sent message id, or null. */
+    private JsonNode arrived(String messageId) {
+        return recipientHook.events("message").stream().map(event -> event.get("payload"))
+                .filter(payload -> payload.get("id").asString().equals(messageId)).findFirst().orElse(null);
+    }
+
+    private byte[] bytesOf(JsonNode message) {
+        return api.get("/media/" + message.get("media_id").asString()).expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private static Map<String, String> with(Map<String, String> fields, String field, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(fields);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static byte[] padded(String head, int length) {
+        return Arrays.copyOf(head.getBytes(StandardCharsets.ISO_8859_1), length);
+    }
+}
