@@ -1,6 +1,7 @@
 package io.wafleet.session;
 
 import io.wafleet.common.Topics;
+import io.wafleet.common.json.WafleetJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,30 @@ class SessionWorkerIT extends SessionWorkerITSupport {
                 .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(garbage)));
 
         logIn(account);
+    }
+
+    @Test
+    void aReadableCommandThatBreaksTheContractIsRejectedWithItsReasonAndNeverRuns() {
+        String account = newAccount();
+        logIn(account);
+        long sendsBefore = records.events(account, "message.sent").size();
+        String badPhone = sendMessage(account, "3EB0" + hex(), "+62 812", "to a malformed phone").json();
+        String commandId = WafleetJson.mapper().readTree(badPhone).path("command_id").asString();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(records.events(account, "command.rejected"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.path("payload").path("command_id").asString()).isEqualTo(commandId);
+                    assertThat(e.path("payload").path("reason").asString()).startsWith("invalid command: phone must be 8-15 digits");
+                }));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(records.on(Topics.COMMANDS_DLT, r -> account.equals(r.key())))
+                .singleElement().satisfies(r -> {
+                    JsonNode dead = WafleetJson.mapper().readTree(r.value());
+                    assertThat(dead.path("command_id").asString()).isEqualTo(commandId);
+                    assertThat(dead.path("phone").asString()).isEqualTo("+62 812");
+                }));
+        String good = sendMessage(account, "3EB0" + hex(), "6281111111111", "after the rejected one").messageId();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sentEvents(account, good)).hasSize(1));
+        assertThat(records.events(account, "message.sent")).hasSize((int) sendsBefore + 1);
     }
 
     @Test

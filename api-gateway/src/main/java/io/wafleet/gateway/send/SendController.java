@@ -1,6 +1,7 @@
 package io.wafleet.gateway.send;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.CommandRules;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.command.PollSpec;
@@ -32,13 +33,13 @@ import java.util.function.Supplier;
 @RequestMapping("/send")
 class SendController {
 
-    static final int MAX_TEXT = 65_536;
-    static final int MAX_CAPTION = 4_096;
-    static final int MAX_PLACE_TEXT = 1_024;
-    static final int MAX_CONTACT_NAME = 256;
-    static final int MAX_POLL_QUESTION = 255;
-    static final int MAX_POLL_OPTIONS = 12;
-    static final int MAX_POLL_OPTION = 100;
+    private static final int MAX_TEXT = CommandRules.MAX_TEXT;
+    private static final int MAX_CAPTION = CommandRules.MAX_CAPTION;
+    private static final int MAX_PLACE_TEXT = CommandRules.MAX_PLACE_TEXT;
+    private static final int MAX_CONTACT_NAME = CommandRules.MAX_CONTACT_NAME;
+    private static final int MAX_POLL_QUESTION = CommandRules.MAX_POLL_QUESTION;
+    private static final int MAX_POLL_OPTIONS = CommandRules.MAX_POLL_OPTIONS;
+    private static final int MAX_POLL_OPTION = CommandRules.MAX_POLL_OPTION;
     /** A send with this header is made once: a repeat answers the first one's message id. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

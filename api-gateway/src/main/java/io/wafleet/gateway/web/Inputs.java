@@ -1,18 +1,15 @@
 package io.wafleet.gateway.web;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.CommandRules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.regex.Pattern;
 
 /** The input rules of the API; each failure is a 400 whose message says what to fix. */
 public final class Inputs {
 
-    private static final Pattern PHONE = Pattern.compile("\\d{8,15}");
-    private static final Pattern PERSON_JID = Pattern.compile("\\d{8,15}@s\\.whatsapp\\.net");
-    private static final Pattern GROUP_JID = Pattern.compile("\\d{1,20}(-\\d{1,20})?@g\\.us");
-    private static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_URL_LENGTH = CommandRules.MAX_URL;
 
     private Inputs() {
     }
@@ -40,13 +37,12 @@ public final class Inputs {
     }
 
     public static boolean isPhone(String value) {
-        return value != null && (PHONE.matcher(value).matches() || PERSON_JID.matcher(value).matches()
-                || GROUP_JID.matcher(value).matches());
+        return CommandRules.isPhone(value);
     }
 
     /** A phone number to pair with: 8-15 digits only (no WhatsApp id). */
     public static String phoneNumber(String value, String field) {
-        if (value == null || !PHONE.matcher(value).matches()) {
+        if (!CommandRules.isPhoneNumber(value)) {
             throw ApiException.badRequest(field + " must be 8-15 digits, country code first, no '+' or spaces");
         }
         return value;

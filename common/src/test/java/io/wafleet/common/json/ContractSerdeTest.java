@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ContractSerdeTest {
+public class ContractSerdeTest {
 
     private static final AccountId ACCOUNT = AccountId.of("whatsapp_bisnis");
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
@@ -65,7 +65,8 @@ class ContractSerdeTest {
     private static final ContactCard CARD = new ContactCard("Budi Santoso", "6289876543210");
     private static final PollSpec POLL = new PollSpec("Lunch?", List.of("Nasi goreng", "Sate"), 1);
 
-    static Stream<Command> commands() {
+    /** One example of every command, with every optional field used somewhere. */
+    public static Stream<Command> commands() {
         int v = Command.SCHEMA_VERSION;
         return Stream.of(
                 new Login("c1", ACCOUNT, v, REPLY),

@@ -6,6 +6,7 @@ import io.wafleet.common.command.Command;
 import io.wafleet.common.event.CommandRejected;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.json.WafleetJson;
+import io.wafleet.session.session.RejectedCommandException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ class RejectedCommandRecoverer implements ConsumerRecordRecoverer {
             cause = cause.getCause();
         }
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
-        String prefix = unreadable != null ? "malformed command: " : "command failed: ";
+        String prefix = unreadable != null ? "malformed command: "
+                : cause instanceof RejectedCommandException ? "invalid command: " : "command failed: ";
         String reason = prefix + detail;
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     }

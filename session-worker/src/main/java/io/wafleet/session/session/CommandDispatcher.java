@@ -1,13 +1,17 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.CommandRules;
 import org.springframework.stereotype.Service;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Hands each command to the handler registered for its type, after checking this worker owns its account. */
+/**
+ * Hands each command to the handler registered for its type, after checking this worker owns its
+ * account and the command follows {@link CommandRules} (one that does not is rejected, not retried).
+ */
 @Service
 public class CommandDispatcher {
 
@@ -31,6 +35,9 @@ public class CommandDispatcher {
             // the record's key is not its account id: running it here could open a second session
             throw new RejectedCommandException("account_id does not match the record key's partition");
         }
+        CommandRules.problem(command).ifPresent(problem -> {
+            throw new RejectedCommandException(problem);
+        });
         CommandScope.run(command.commandId(), () -> handlerFor(command).handle(command));
     }
 

@@ -1,0 +1,58 @@
+package io.wafleet.common.command;
+
+import io.wafleet.common.AccountId;
+import io.wafleet.common.json.ContractSerdeTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract's rules: every documented example passes; each broken command is refused naming its field. */
+class CommandRulesTest {
+
+    private static final AccountId ACCOUNT = AccountId.of("whatsapp_bisnis");
+    private static final String TO = "6281234567890";
+    private static final MediaRef PDF = new MediaRef("665f1d", "application/pdf", 20480, "invoice.pdf");
+    private static final int V = Command.SCHEMA_VERSION;
+
+    static Stream<Command> examples() {
+        return ContractSerdeTest.commands();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleOfTheContractMayRun(Command command) {
+        assertThat(CommandRules.problem(command)).isEmpty();
+    }
+
+    static Stream<Arguments> broken() {
+        return Stream.of(
+                Arguments.of(new Login(" ", ACCOUNT, V, null), "command_id is required"),
+                Arguments.of(new Login("c1", ACCOUNT, 2, null), "schema_version 2 is not supported"),
+                Arguments.of(new LoginWithCode("c1", ACCOUNT, V, "+6281", null), "phone_number must be 8-15 digits"),
+                Arguments.of(new SendMessage("c1", ACCOUNT, V, null, TO, "hi", null), "message_id must be"),
+                Arguments.of(new SendMessage("c1", ACCOUNT, V, "3EB0 1", TO, "hi", null), "message_id must be"),
+                Arguments.of(new SendMessage("c1", ACCOUNT, V, "3EB01", "0812", "hi", null), "phone must be 8-15 digits"),
+                Arguments.of(new SendMessage("c1", ACCOUNT, V, "3EB01", TO, " ", null), "message is required"),
+                Arguments.of(new SendMessage("c1", ACCOUNT, V, "3EB01", TO, "x".repeat(65_537), null), "message must be at most 65536"),
+                Arguments.of(new SendFile("c1", ACCOUNT, V, "3EB01", TO, null, null, null), "file is required"),
+                Arguments.of(new SendAudio("c1", ACCOUNT, V, "3EB01", TO, new MediaRef("", "audio/ogg", 1, null), null), "audio.media_id is required"),
+                Arguments.of(new SendVideo("c1", ACCOUNT, V, "3EB01", TO, "x".repeat(4_097), PDF, null), "caption must be at most 4096"),
+                Arguments.of(new SendLocation("c1", ACCOUNT, V, "3EB01", TO, new GeoLocation(91, 0, null, null), null), "location.latitude"),
+                Arguments.of(new SendContact("c1", ACCOUNT, V, "3EB01", TO, new ContactCard("Budi", "abc"), null), "contact.phone"),
+                Arguments.of(new SendLink("c1", ACCOUNT, V, "3EB01", TO, "javascript:alert(1)", null, null), "link must be an absolute"),
+                Arguments.of(new SendPoll("c1", ACCOUNT, V, "3EB01", TO, new PollSpec("Q?", List.of("a", "a"), 1), null), "poll.options must all differ"),
+                Arguments.of(new SendPoll("c1", ACCOUNT, V, "3EB01", TO, new PollSpec("Q?", List.of("a", "b"), 3), null), "poll.max_answer"),
+                Arguments.of(new SandboxInbound("c1", ACCOUNT, V, null, "6289876543210", null, null, null), "a message, media"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("broken")
+    void aBrokenCommandIsRefusedWithTheRuleItBreaks(Command command, String reason) {
+        assertThat(CommandRules.problem(command)).hasValueSatisfying(problem -> assertThat(problem).startsWith(reason));
+    }
+}
