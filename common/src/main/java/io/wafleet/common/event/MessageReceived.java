@@ -13,17 +13,27 @@ import java.time.Instant;
  * {@code caption} and {@code media_id}; a shared location carries {@code location} ({@code latitude},
  * {@code longitude}, {@code name}, {@code address}), a shared contact {@code contact}
  * ({@code display_name}, {@code phone}), a poll {@code poll} ({@code question}, {@code options},
- * {@code max_answer}).
+ * {@code max_answer}). {@code forwarded} marks a forwarded message.
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
-                              String mediaId, GeoLocation location, ContactCard contact, PollSpec poll)
+                              String mediaId, GeoLocation location, ContactCard contact, PollSpec poll,
+                              boolean forwarded)
         implements EventPayload {
+
+    /** A message of any kind that was not forwarded. */
+    public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
+                           String body, String mediaType, String mimeType, String caption, String mediaId,
+                           GeoLocation location, ContactCard contact, PollSpec poll) {
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, location,
+                contact, poll, false);
+    }
 
     /** A text or media message. */
     public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
                            String body, String mediaType, String mimeType, String caption, String mediaId) {
-        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null);
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null,
+                false);
     }
 
     public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {
