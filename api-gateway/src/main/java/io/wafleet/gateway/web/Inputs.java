@@ -12,6 +12,7 @@ public final class Inputs {
     private static final Pattern PHONE = Pattern.compile("\\d{8,15}");
     private static final Pattern PERSON_JID = Pattern.compile("\\d{8,15}@s\\.whatsapp\\.net");
     private static final Pattern GROUP_JID = Pattern.compile("\\d{1,20}(-\\d{1,20})?@g\\.us");
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final int MAX_URL_LENGTH = 2048;
 
     private Inputs() {
@@ -25,6 +26,14 @@ public final class Inputs {
             throw ApiException.badRequest(field + " must be 1-64 letters, digits, '_' or '-'");
         }
         return AccountId.of(value);
+    }
+
+    /** A WhatsApp message id, as the sender minted it: 1-128 letters, digits, '_' or '-'. */
+    public static String messageId(String value, String field) {
+        if (value == null || !MESSAGE_ID.matcher(value).matches()) {
+            throw ApiException.badRequest(field + " must be a WhatsApp message id: 1-128 letters, digits, '_' or '-'");
+        }
+        return value;
     }
 
     /** A recipient: 8-15 digits, or a WhatsApp id of a person ({@code @s.whatsapp.net}) or a group ({@code @g.us}). */
