@@ -169,22 +169,39 @@ public record SessionWorkerProperties(
      *                          no conflict. At most the lease duration minus the renew interval, so that a crashed
      *                          or paused worker's connections are dead before its leases can be taken over; unset:
      *                          the lease duration minus one and a half renew intervals (4.5 s by default)
+     * @param messages          how long the network remembers the messages it carried
      */
     public record Sandbox(@DefaultValue("60s") @NotNull Duration qrDuration,
                           Duration autoScan,
                           @DefaultValue @Valid Receipts receipts,
                           Duration keepaliveInterval,
-                          Duration connectionTimeout) {
+                          Duration connectionTimeout,
+                          @DefaultValue @Valid Messages messages) {
 
         /** These settings with the keepalive defaults derived from the lease settings. */
         Sandbox resolvedAgainst(Leases leases) {
             Duration keepalive = keepaliveInterval != null ? keepaliveInterval : leases.renewInterval();
             Duration timeout = connectionTimeout != null ? connectionTimeout
                     : leases.duration().minus(leases.renewInterval().multipliedBy(3).dividedBy(2));
-            return new Sandbox(qrDuration, autoScan, receipts, keepalive, timeout);
+            return new Sandbox(qrDuration, autoScan, receipts, keepalive, timeout, messages);
         }
     }
 
+    /**
+     * The sandbox network's memory of the messages it carried (MongoDB {@code sandbox_messages}), which
+     * reactions, revokes, edits, reads and forwards act on: a message is forgotten {@code retention} after
+     * it was sent (acting on it then fails {@code not_found}), so the memory stays bounded; forgotten
+     * messages are deleted every {@code pruneInterval} (a real MongoDB also expires them by a TTL index).
+     */
+    public record Messages(@DefaultValue("7d") @NotNull Duration retention,
+                           @DefaultValue("10m") @NotNull Duration pruneInterval) {
+    }
+
+    /**
+     * When the receipts of a send come back. A recipient that is another sandbox account of the fleet
+     * sends its {@code read} receipt itself, when it marks the message read ({@code message.read}); only
+     * simulated outside contacts read after {@code read}.
+     */
     public record Receipts(@DefaultValue("20ms") @NotNull Duration sent,
                            @DefaultValue("300ms") @NotNull Duration delivered,
                            @DefaultValue("1s") @NotNull Duration read) {

@@ -38,6 +38,7 @@ class AccountDeletion {
         Mono<Void> owned = Mono.when(
                 mongo.remove(byId(value), "account_webhooks"),
                 mongo.remove(Query.query(where("account_id").is(value)), "messages"),
+                mongo.remove(Query.query(where("account_id").is(value)), "message_actions"),
                 mongo.remove(Query.query(where("account_id").is(value)), "login_qr"),
                 mongo.remove(Query.query(where("account_id").is(value)), "webhook_deliveries"),
                 mongo.remove(Query.query(where("account_id").is(value)), "idempotency_keys"),

@@ -36,6 +36,15 @@ public class AccountStore {
         return find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("account '" + id + "' does not exist")));
     }
 
+    /**
+     * The account, if it can send and act on messages: a 404 for an unknown account, a 409
+     * {@code NOT_LOGGED_IN} when it has no linked device or was logged out from the phone.
+     */
+    public Mono<AccountView> requireSendable(AccountId id) {
+        return require(id).flatMap(view -> view.canSend() ? Mono.just(view) : Mono.error(ApiException.notLoggedIn(
+                "account '" + id + "' has no session to send from (status: " + view.status() + "); log it in first")));
+    }
+
     Flux<AccountView> findAll() {
         return mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION).map(AccountView::from);
     }

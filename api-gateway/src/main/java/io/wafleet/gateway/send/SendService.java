@@ -20,7 +20,6 @@ import io.wafleet.common.command.SendVideo;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
 import io.wafleet.gateway.message.MessageRecords;
-import io.wafleet.gateway.web.ApiException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -124,10 +123,7 @@ class SendService {
 
     /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
     Mono<Void> checkSendable(AccountId account) {
-        return accounts.require(account)
-                .flatMap(view -> view.canSend() ? Mono.<Void>empty() : Mono.error(ApiException.notLoggedIn(
-                        "account '" + account + "' has no session to send from (status: " + view.status()
-                                + "); log it in first")));
+        return accounts.requireSendable(account).then();
     }
 
     /** Records the send {@code queued} (its status can be read at once), then publishes its command. */

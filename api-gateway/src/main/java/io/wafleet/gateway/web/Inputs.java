@@ -24,6 +24,14 @@ public final class Inputs {
         return AccountId.of(value);
     }
 
+    /** A WhatsApp message id, as the sender minted it: 1-128 letters, digits, '_' or '-'. */
+    public static String messageId(String value, String field) {
+        if (!CommandRules.isId(value)) {
+            throw ApiException.badRequest(field + " must be a WhatsApp message id: 1-128 letters, digits, '_' or '-'");
+        }
+        return value;
+    }
+
     /** A recipient: 8-15 digits, or a WhatsApp id of a person ({@code @s.whatsapp.net}) or a group ({@code @g.us}). */
     public static String phone(String value, String field) {
         if (value == null || value.isBlank()) {

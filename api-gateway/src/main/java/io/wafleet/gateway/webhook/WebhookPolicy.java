@@ -22,7 +22,7 @@ record WebhookPolicy(List<String> events, Integer maxAttempts, Map<String, Strin
 
     /** The event types of the contract a webhook can filter on. */
     static final Set<String> EVENT_TYPES = Set.of("message", "message.ack", "message.sent", "message.failed",
-            "message.reaction", "message.revoked", "message.edited", "session.status", "session.qr",
+            "message.reaction", "message.revoked", "message.edited", "message.action", "session.status", "session.qr",
             "session.pair_code", "command.rejected");
     static final int MAX_ATTEMPTS = 50;
 

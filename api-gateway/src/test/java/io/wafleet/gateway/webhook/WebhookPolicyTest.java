@@ -43,7 +43,7 @@ class WebhookPolicyTest {
     @Test
     void everyKnownEventTypeIsAccepted() {
         List<String> all = List.of("message", "message.ack", "message.sent", "message.failed", "message.reaction",
-                "message.revoked", "message.edited", "session.status", "session.qr", "session.pair_code",
+                "message.revoked", "message.edited", "message.action", "session.status", "session.qr", "session.pair_code",
                 "command.rejected");
         assertThat(WebhookPolicy.of(all, null, null).events()).containsExactlyElementsOf(all);
     }

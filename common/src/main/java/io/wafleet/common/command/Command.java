@@ -31,16 +31,25 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SendContact.class, name = "send.contact"),
         @JsonSubTypes.Type(value = SendLink.class, name = "send.link"),
         @JsonSubTypes.Type(value = SendPoll.class, name = "send.poll"),
+        @JsonSubTypes.Type(value = ReactToMessage.class, name = "message.react"),
+        @JsonSubTypes.Type(value = RevokeMessage.class, name = "message.revoke"),
+        @JsonSubTypes.Type(value = DeleteMessage.class, name = "message.delete"),
+        @JsonSubTypes.Type(value = EditMessage.class, name = "message.edit"),
+        @JsonSubTypes.Type(value = MarkMessageRead.class, name = "message.read"),
+        @JsonSubTypes.Type(value = StarMessage.class, name = "message.star"),
+        @JsonSubTypes.Type(value = UnstarMessage.class, name = "message.unstar"),
+        @JsonSubTypes.Type(value = ForwardMessage.class, name = "message.forward"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
+        @JsonSubTypes.Type(value = SandboxMessageUpdate.class, name = "sandbox.message_update"),
 })
 public sealed interface Command
         permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
         SendSticker, SendLocation, SendContact, SendLink, SendPoll,
-        SandboxScan, SandboxInbound,
-        SandboxDuplicateConnection, SandboxFault {
+        MessageCommand, SandboxScan, SandboxInbound,
+        SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate {
 
     int SCHEMA_VERSION = 1;
 

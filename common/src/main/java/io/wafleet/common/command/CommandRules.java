@@ -23,6 +23,7 @@ public final class CommandRules {
     public static final int MAX_POLL_OPTIONS = 12;
     public static final int MAX_POLL_OPTION = 100;
     public static final int MAX_URL = 2_048;
+    public static final int MAX_EMOJI = 32;
 
     private static final int MAX_ID = 128;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_ID + "}");
@@ -98,10 +99,38 @@ public final class CommandRules {
                 send(c.messageId(), c.phone());
                 poll(c.poll());
             }
+            case MessageCommand c -> messageCommand(c);
+            case SandboxMessageUpdate c -> {
+                require(isId(c.messageId()), "message_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
+                require(isPhone(c.from()), "from must be 8-15 digits, or a WhatsApp id");
+                require(c.kind() != SandboxMessageUpdate.Kind.EDITED || c.message() != null, "message is required for an edit");
+                optionalText(c.message(), "message", MAX_TEXT);
+                optionalText(c.emoji(), "emoji", MAX_EMOJI);
+            }
             case SandboxScan c -> { }
             case SandboxInbound c -> inbound(c);
             case SandboxDuplicateConnection c -> { }
             case SandboxFault c -> { }
+        }
+    }
+
+    private static void messageCommand(MessageCommand command) {
+        send(command.messageId(), command.phone());
+        switch (command) {
+            case ReactToMessage c -> {
+                require(c.emoji() != null, "emoji is required (an empty string removes the reaction)");
+                optionalText(c.emoji(), "emoji", MAX_EMOJI);
+            }
+            case EditMessage c -> text(c.message(), "message", MAX_TEXT);
+            case ForwardMessage c -> {
+                require(isPhone(c.to()), "to must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net or @g.us");
+                require(isId(c.forwardedMessageId()), "forwarded_message_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
+            }
+            case RevokeMessage c -> { }
+            case DeleteMessage c -> { }
+            case MarkMessageRead c -> { }
+            case StarMessage c -> { }
+            case UnstarMessage c -> { }
         }
     }
 

@@ -6,15 +6,15 @@ import io.wafleet.common.AccountId;
  * Sandbox only: a message from {@code from} (a phone number or WhatsApp id) arrives at the account.
  * Also how the sandbox network carries a send between two accounts of the fleet. {@code mediaType}
  * (optional) says how WhatsApp kinds the media ({@code sticker}, {@code document}, ...); without it the
- * media's MIME type decides.
+ * media's MIME type decides. {@code forwarded} (optional) marks a forwarded message.
  */
 public record SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
                              String fromName, String message, MediaRef media, String mediaType,
-                             GeoLocation location, ContactCard contact, PollSpec poll) implements Command {
+                             GeoLocation location, ContactCard contact, PollSpec poll, Boolean forwarded) implements Command {
 
     /** A text (and optionally media, its kind told by its type) message, without location, contact or poll. */
     public SandboxInbound(String commandId, AccountId accountId, int schemaVersion, String messageId, String from,
                           String fromName, String message, MediaRef media) {
-        this(commandId, accountId, schemaVersion, messageId, from, fromName, message, media, null, null, null, null);
+        this(commandId, accountId, schemaVersion, messageId, from, fromName, message, media, null, null, null, null, null);
     }
 }

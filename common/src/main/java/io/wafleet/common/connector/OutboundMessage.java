@@ -39,4 +39,11 @@ public sealed interface OutboundMessage {
             return caption == null || caption.isBlank() ? link : caption + "\n" + link;
         }
     }
+
+    /**
+     * The message {@code originalId} of the chat {@code originalChat} sent again to {@code to} as a new
+     * message {@code messageId}, with the same content, marked forwarded.
+     */
+    record Forward(String messageId, String to, String originalId, String originalChat) implements OutboundMessage {
+    }
 }

@@ -18,8 +18,19 @@ public interface Session extends AutoCloseable {
     /** Connect with credentials stored from an earlier login; no QR is needed. */
     CompletionStage<Void> restore(Credentials credentials);
 
-    /** Send; completes when WhatsApp took the message. Receipts arrive later through the listener. */
+    /**
+     * Send; completes when WhatsApp took the message. Receipts arrive later through the listener. A
+     * {@link OutboundMessage.Forward} of a message the account cannot see fails with reason {@code not_found}.
+     */
     CompletionStage<Void> send(OutboundMessage message);
+
+    /**
+     * Acts on a message the account sent or received; completes when WhatsApp took the action. A message
+     * the account cannot act on fails with a {@link ConnectorException} whose reason says why:
+     * {@code not_found} (no such message in that chat), {@code not_own_message} (revoke or edit of
+     * another's message), {@code edit_window_passed}, {@code not_editable}, {@code revoked}.
+     */
+    CompletionStage<Void> act(MessageAction action);
 
     /** Log the linked device out; the credentials become useless. */
     CompletionStage<Void> logout();

@@ -1,6 +1,7 @@
 package io.wafleet.common.connector;
 
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
 
 /**
@@ -29,4 +30,7 @@ public interface SessionListener {
     void messageReceived(MessageReceived message);
 
     void receiptReceived(MessageAcked receipt);
+
+    /** Someone in one of the account's chats reacted to, revoked or edited a message. */
+    void messageChanged(MessageChange change);
 }

@@ -11,14 +11,18 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = MessageAcked.class, name = "message.ack"),
         @JsonSubTypes.Type(value = MessageSent.class, name = "message.sent"),
         @JsonSubTypes.Type(value = MessageFailed.class, name = "message.failed"),
+        @JsonSubTypes.Type(value = MessageReaction.class, name = "message.reaction"),
+        @JsonSubTypes.Type(value = MessageRevoked.class, name = "message.revoked"),
+        @JsonSubTypes.Type(value = MessageEdited.class, name = "message.edited"),
+        @JsonSubTypes.Type(value = MessageActionFinished.class, name = "message.action"),
         @JsonSubTypes.Type(value = SessionStatusChanged.class, name = "session.status"),
         @JsonSubTypes.Type(value = QrIssued.class, name = "session.qr"),
         @JsonSubTypes.Type(value = PairCodeIssued.class, name = "session.pair_code"),
         @JsonSubTypes.Type(value = CommandRejected.class, name = "command.rejected"),
 })
 public sealed interface EventPayload
-        permits MessageReceived, MessageAcked, MessageSent, MessageFailed, SessionStatusChanged, QrIssued,
-        PairCodeIssued, CommandRejected {
+        permits MessageReceived, MessageAcked, MessageSent, MessageFailed, MessageChange, MessageActionFinished,
+        SessionStatusChanged, QrIssued, PairCodeIssued, CommandRejected {
 
     /** The {@code event} name of a payload type, read from the {@link JsonSubTypes} above. */
     static String typeOf(Class<? extends EventPayload> type) {

@@ -11,20 +11,30 @@ import java.time.Instant;
  * webhook ({@code id}, {@code chat_id}, {@code from}, {@code from_name}, {@code timestamp},
  * {@code is_from_me}, {@code body}); media messages also carry {@code media_type}, {@code mime_type},
  * {@code caption}, {@code media_id} (its bytes: {@code GET /media/{media_id}}) and {@code file_name};
- * a shared location carries {@code location} ({@code latitude},
- * {@code longitude}, {@code name}, {@code address}), a shared contact {@code contact}
+ * a shared location carries {@code location} ({@code latitude}, {@code longitude}, {@code name},
+ * {@code address}), a shared contact {@code contact}
  * ({@code display_name}, {@code phone}), a poll {@code poll} ({@code question}, {@code options},
- * {@code max_answer}).
+ * {@code max_answer}). {@code forwarded} marks a forwarded message.
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
-                              String mediaId, String fileName, GeoLocation location, ContactCard contact, PollSpec poll)
+                              String mediaId, String fileName, GeoLocation location, ContactCard contact, PollSpec poll,
+                              boolean forwarded)
         implements EventPayload {
+
+    /** A message of any kind that was not forwarded. */
+    public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
+                           String body, String mediaType, String mimeType, String caption, String mediaId,
+                           GeoLocation location, ContactCard contact, PollSpec poll) {
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, location,
+                contact, poll, false);
+    }
 
     /** A text or media message. */
     public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
                            String body, String mediaType, String mimeType, String caption, String mediaId) {
-        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null, null);
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, null, null, null, null,
+                false);
     }
 
     public static MessageReceived text(String id, String from, String fromName, Instant timestamp, String body) {

@@ -26,12 +26,25 @@ import io.wafleet.common.command.PollSpec;
 import io.wafleet.common.command.SendMessage;
 import io.wafleet.common.command.SendSticker;
 import io.wafleet.common.command.SendVideo;
+import io.wafleet.common.command.DeleteMessage;
+import io.wafleet.common.command.EditMessage;
+import io.wafleet.common.command.ForwardMessage;
+import io.wafleet.common.command.MarkMessageRead;
+import io.wafleet.common.command.ReactToMessage;
+import io.wafleet.common.command.RevokeMessage;
+import io.wafleet.common.command.SandboxMessageUpdate;
+import io.wafleet.common.command.StarMessage;
+import io.wafleet.common.command.UnstarMessage;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.event.CommandRejected;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageActionFinished;
+import io.wafleet.common.event.MessageEdited;
+import io.wafleet.common.event.MessageReaction;
+import io.wafleet.common.event.MessageRevoked;
 import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.event.MessageSent;
@@ -79,8 +92,8 @@ public class ContractSerdeTest {
                 new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
                 new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),
                 new SendLink("c16", ACCOUNT, v, "3EB0HHHH", "6281234567890", "https://example.com/a?b=c", "see", null),
-                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, null, PLACE, CARD, POLL),
-                new SandboxInbound("c22", ACCOUNT, v, "3EB0NNNN", "6289876543210", "Budi", null, STICKER, "sticker", null, null, null),
+                new SandboxInbound("c15", ACCOUNT, v, "3EB0GGGG", "6289876543210", "Budi", null, null, null, PLACE, CARD, POLL, null),
+                new SandboxInbound("c22", ACCOUNT, v, "3EB0NNNN", "6289876543210", "Budi", null, STICKER, "sticker", null, null, null, null),
                 new SendPoll("c17", ACCOUNT, v, "3EB0IIII", "6281234567890", POLL, null),
                 new SendFile("c18", ACCOUNT, v, "3EB0JJJJ", "6281234567890", "the invoice", FILE, AT),
                 new SendVideo("c19", ACCOUNT, v, "3EB0KKKK", "6281234567890", null, VIDEO, null),
@@ -90,23 +103,44 @@ public class ContractSerdeTest {
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
                 new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
                 new SandboxFault("c11", ACCOUNT, v, SandboxFault.Kind.DISCONNECT, REPLY),
-                new SandboxFault("c12", ACCOUNT, v, SandboxFault.Kind.LOGGED_OUT, null));
+                new SandboxFault("c12", ACCOUNT, v, SandboxFault.Kind.LOGGED_OUT, null),
+                new ReactToMessage("c18", ACCOUNT, v, "3EB0AAAA", "6281234567890", "\uD83D\uDC4D"),
+                new RevokeMessage("c19", ACCOUNT, v, "3EB0AAAA", "6281234567890@s.whatsapp.net"),
+                new DeleteMessage("c20", ACCOUNT, v, "3EB0AAAA", "6281234567890"),
+                new EditMessage("c21", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello again"),
+                new MarkMessageRead("c22", ACCOUNT, v, "3EB0AAAA", "6281234567890"),
+                new StarMessage("c23", ACCOUNT, v, "3EB0AAAA", "6281234567890"),
+                new UnstarMessage("c24", ACCOUNT, v, "3EB0AAAA", "6281234567890"),
+                new ForwardMessage("c25", ACCOUNT, v, "3EB0AAAA", "6281234567890", "120363021234567890@g.us", "3EB0JJJJ"),
+                new SandboxInbound("c26", ACCOUNT, v, "3EB0JJJJ", "6281234567890", "Budi", "fwd", null, null, null, null, null, true),
+                new SandboxMessageUpdate("3EB0KKKK", ACCOUNT, v, SandboxMessageUpdate.Kind.REACTION, "3EB0AAAA",
+                        "6281234567890", "Budi", "", null),
+                new SandboxMessageUpdate("3EB0LLLL", ACCOUNT, v, SandboxMessageUpdate.Kind.EDITED, "3EB0AAAA",
+                        "6281234567890", null, null, "new text"));
     }
 
     static Stream<EventPayload> payloads() {
         return Stream.of(
                 MessageReceived.text("3EB0CCCC", "6289876543210@s.whatsapp.net", "Budi", AT, "Hai"),
                 new MessageReceived("3EB0DDDD", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, null,
-                        null, null, null, null, null, PLACE, CARD, POLL),
+                        null, null, null, null, null, PLACE, CARD, POLL, false),
                 new MessageReceived("3EB0EEEE", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false, "the invoice",
-                        "document", "application/pdf", "the invoice", "65f0c0ffee", "invoice.pdf", null, null, null),
+                        "document", "application/pdf", "the invoice", "65f0c0ffee", "invoice.pdf", null, null, null, true),
                 new MessageAcked(List.of("3EB0AAAA"), "delivered", "6281234567890@s.whatsapp.net", "6281234567890"),
                 new MessageSent("3EB0AAAA", "6281234567890@s.whatsapp.net", "text"),
                 new MessageFailed("3EB0AAAA", "6281234567890@s.whatsapp.net", "expired"),
                 new SessionStatusChanged(SessionStatus.LOGGED_IN, null, "6281234567890", "dev-1", "worker-1"),
                 new QrIssued("2@abc,def", 60),
                 new PairCodeIssued("ABCD-EFGH", "6281234567890"),
-                new CommandRejected("c1", "unparseable"));
+                new CommandRejected("c1", "unparseable"),
+                new MessageReaction("3EB0KKKK", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false,
+                        "\uD83D\uDC4D", "3EB0AAAA"),
+                new MessageRevoked("3EB0LLLL", "6289876543210@s.whatsapp.net", "6289876543210", "Budi", AT, false,
+                        "3EB0AAAA", false, "6289876543210@s.whatsapp.net"),
+                new MessageEdited("3EB0MMMM", "6289876543210@s.whatsapp.net", "6289876543210", null, AT, false,
+                        "3EB0AAAA", "new text"),
+                new MessageActionFinished("revoke", "3EB0AAAA", "6289876543210", MessageActionFinished.FAILED,
+                        "not_own_message"));
     }
 
     @ParameterizedTest
@@ -154,6 +188,22 @@ public class ContractSerdeTest {
                 {"type":"sandbox.duplicate_connection","command_id":"d1","account_id":"acc-1","schema_version":1}""";
         assertThat(WafleetJson.commandDeserializer().deserialize("t", duplicate.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new SandboxDuplicateConnection("d1", AccountId.of("acc-1"), 1, null));
+    }
+
+    @Test
+    void messageActionsAndChangesUseTheirWireNames() {
+        String react = """
+                {"type":"message.react","command_id":"r1","account_id":"acc-1","schema_version":1,
+                 "message_id":"3EB0AAAA","phone":"6281234567890","emoji":""}""";
+        assertThat(WafleetJson.commandDeserializer().deserialize("t", react.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new ReactToMessage("r1", AccountId.of("acc-1"), 1, "3EB0AAAA", "6281234567890", ""));
+        String update = new String(WafleetJson.<Command>serializer().serialize("t", new SandboxMessageUpdate("u1", ACCOUNT, 1,
+                SandboxMessageUpdate.Kind.REVOKED, "3EB0AAAA", "6281234567890", null, null, null)), StandardCharsets.UTF_8);
+        assertThat(update).contains("\"type\":\"sandbox.message_update\"").contains("\"kind\":\"revoked\"");
+        Event reaction = Event.of("3EB0KKKK", ACCOUNT, AT, new MessageReaction("3EB0KKKK", "c@s.whatsapp.net", "c", null, AT,
+                false, "x", "3EB0AAAA"));
+        assertThat(new String(WafleetJson.<Event>serializer().serialize("t", reaction), StandardCharsets.UTF_8))
+                .contains("\"event\":\"message.reaction\"").contains("\"reacted_message_id\":\"3EB0AAAA\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.ForwardMessage;
 import io.wafleet.common.command.SendAudio;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendFile;
@@ -80,6 +81,13 @@ class SendHandlers {
     CommandHandler<SendPoll> sendPollHandler(SendService sends) {
         return new SendHandler<>(SendPoll.class, "poll", SendPoll::expiresAt, sends,
                 c -> new OutboundMessage.Poll(c.messageId(), c.phone(), c.poll()));
+    }
+
+    /** A forward is a send of a new message ({@code forwarded_message_id}) with its original's content. */
+    @Bean
+    CommandHandler<ForwardMessage> forwardMessageHandler(SendService sends) {
+        return new SendHandler<>(ForwardMessage.class, "forward", c -> null, sends,
+                c -> new OutboundMessage.Forward(c.forwardedMessageId(), c.to(), c.messageId(), c.phone()));
     }
 
     /** A send: at most once per message id, through {@link SendService}. */

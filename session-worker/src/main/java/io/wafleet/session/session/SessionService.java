@@ -2,6 +2,7 @@ package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.ConnectorException;
+import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionStatus;
@@ -12,12 +13,14 @@ import org.springframework.stereotype.Service;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * What commands do to the sessions this worker holds: logins, restores from stored credentials,
- * sends, logout, reconnect and deletion. Every operation runs under the account's lock; sessions are
+ * sends, actions on messages, logout, reconnect and deletion. Every operation runs under the account's lock; sessions are
  * opened and closed through {@link SessionHolder}, under the account's lease. An operation that needs
  * a session while another worker holds the lease throws {@link LeaseUnavailableException}: the
  * command waits in Kafka (the error handler retries it) until the lease is free.
@@ -77,6 +80,16 @@ public class SessionService {
      * @return the lease epoch of the session that sent, or empty when {@code handOver} declined
      */
     OptionalLong send(AccountId account, OutboundMessage message, BooleanSupplier handOver) {
+        return onLiveSession(account, handOver, session -> session.send(message));
+    }
+
+    /** Acts on a message through the account's logged-in session, as {@link #send} sends. */
+    OptionalLong act(AccountId account, MessageAction action, BooleanSupplier handOver) {
+        return onLiveSession(account, handOver, session -> session.act(action));
+    }
+
+    private OptionalLong onLiveSession(AccountId account, BooleanSupplier handOver,
+                                       Function<Session, CompletionStage<Void>> call) {
         return registry.locked(account, () -> {
             ManagedSession live = liveOrRestored(account)
                     .orElseThrow(() -> new ConnectorException("not_logged_in", "the account has no logged-in session"));
@@ -85,7 +98,7 @@ public class SessionService {
                 return OptionalLong.empty();
             }
             try {
-                ConnectorCalls.await(live.session().send(message), timeout);
+                ConnectorCalls.await(call.apply(live.session()), timeout);
             } catch (ConnectorException e) {
                 requireLease(live);
                 throw e;

@@ -5,6 +5,7 @@ import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.session.credentials.CredentialStore;
 import io.wafleet.session.credentials.StoredSession;
@@ -17,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * What one session reports, turned into the worker's records: status changes update the account and
- * publish {@code session.status}; a login stores its credentials (encrypted); messages and receipts
- * become events whose ids derive from the message id, so a repeat is recognised downstream.
+ * publish {@code session.status}; a login stores its credentials (encrypted); messages, receipts and
+ * changes to messages (reactions, revokes, edits) become events whose ids derive from the message id
+ * (a change's own id), so a repeat is recognised downstream.
  * Status and credential reports of a replaced or muted session, or of one whose lease is no longer
  * held, are ignored. A logged-in session that drops (other than by a conflict) goes to {@code onDrop}.
  */
@@ -86,6 +88,13 @@ final class WorkerSessionListener implements SessionListener {
     public void messageReceived(MessageReceived message) {
         if (!managed.muted()) {
             publisher.publish(Event.of(message.id(), managed.account(), clock.instant(), message));
+        }
+    }
+
+    @Override
+    public void messageChanged(MessageChange change) {
+        if (!managed.muted()) {
+            publisher.publish(Event.of(change.id(), managed.account(), clock.instant(), change));
         }
     }
 

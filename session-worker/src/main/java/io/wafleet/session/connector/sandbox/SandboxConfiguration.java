@@ -21,7 +21,13 @@ class SandboxConfiguration {
     SandboxConnector sandboxConnector(MongoTemplate mongo, WorkerId worker, ScheduledExecutorService workerScheduler,
                                       SessionWorkerProperties properties, Clock clock, EventPublisher publisher) {
         return new SandboxConnector(new MongoSandboxDevices(mongo), new MongoSandboxNetwork(mongo, worker.value()),
-                workerScheduler, properties.sandbox(), clock, publisher::command);
+                new MongoSandboxMessages(mongo), workerScheduler, properties.sandbox(), clock, publisher::command);
+    }
+
+    @Bean
+    SandboxMessagePruner sandboxMessagePruner(SandboxConnector connector, ScheduledExecutorService workerScheduler,
+                                              SessionWorkerProperties properties) {
+        return new SandboxMessagePruner(connector, workerScheduler, properties.sandbox().messages().pruneInterval());
     }
 
     @Bean
@@ -38,6 +44,11 @@ class SandboxConfiguration {
     @Bean
     SandboxInboundHandler sandboxInboundHandler(SandboxConnector connector, SessionService sessions) {
         return new SandboxInboundHandler(connector, sessions);
+    }
+
+    @Bean
+    SandboxMessageUpdateHandler sandboxMessageUpdateHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxMessageUpdateHandler(connector, sessions);
     }
 
     @Bean

@@ -1,19 +1,20 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
-import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
-import io.wafleet.common.command.MediaRef;
 import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxInbound;
+import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.Connector;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
+import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.session.SessionWorkerProperties;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 
 /**
  * The sandbox's side of the connector SPI and this worker's view of the simulated network: the
- * sessions connected here ({@link SandboxConnections}), the linked devices and counters (shared
- * through MongoDB), the receipts of sends, the routing of a send to another sandbox account (a
- * {@code SandboxInbound} command keyed by it) and the faults a test can inject.
+ * sessions connected here ({@link SandboxConnections}), the linked devices, counters and carried
+ * messages (shared through MongoDB), how messages travel ({@link SandboxChats}), the actions on them
+ * ({@link MessageActions}) and the faults a test can inject.
  */
 final class SandboxConnector implements Connector {
 
@@ -47,17 +47,21 @@ final class SandboxConnector implements Connector {
     private final ScheduledExecutorService scheduler;
     private final SessionWorkerProperties.Sandbox settings;
     private final Clock clock;
-    private final Consumer<SandboxInbound> routing;
+    private final MessageActions actions;
+    private final SandboxChats chats;
 
-    SandboxConnector(SandboxDevices devices, SandboxNetwork network, ScheduledExecutorService scheduler,
-                     SessionWorkerProperties.Sandbox settings, Clock clock, Consumer<SandboxInbound> routing) {
+    /** {@code routing} publishes the commands the network sends to other accounts (keyed by them). */
+    SandboxConnector(SandboxDevices devices, SandboxNetwork network, SandboxMessages messages,
+                     ScheduledExecutorService scheduler, SessionWorkerProperties.Sandbox settings, Clock clock,
+                     Consumer<Command> routing) {
         this.devices = devices;
         this.network = network;
         this.connections = new SandboxConnections(network, clock, settings.connectionTimeout());
         this.scheduler = scheduler;
         this.settings = settings;
         this.clock = clock;
-        this.routing = routing;
+        this.actions = new MessageActions(messages, clock, routing);
+        this.chats = new SandboxChats(this, messages, actions, routing);
     }
 
     @Override
@@ -95,6 +99,11 @@ final class SandboxConnector implements Connector {
         return connections.of(inbound.accountId()).map(session -> session.receive(inbound)).orElse(false);
     }
 
+    /** Another account acted on a message of one of the account's chats; false if it has no logged-in session here. */
+    boolean deliver(SandboxMessageUpdate update) {
+        return connections.of(update.accountId()).map(session -> session.receive(update)).orElse(false);
+    }
+
     /** Injects a fault into the account's logged-in session here. */
     void fault(AccountId account, SandboxFault.Kind kind) {
         SandboxSession session = connections.of(account).orElseThrow(
@@ -122,18 +131,24 @@ final class SandboxConnector implements Connector {
         }
     }
 
-    /** A session sent a message: receipts come back over time, and another sandbox account receives it. */
+    /** A session sent a message (see {@link SandboxChats#transmit}). */
     void transmit(SandboxDevice sender, OutboundMessage message, SessionListener listener) {
-        network.count(SandboxNetwork.Counter.SENDS);
-        String chat = SandboxIds.jid(message.to());
-        receipt(listener, message.messageId(), "sent", chat, settings.receipts().sent());
-        receipt(listener, message.messageId(), "delivered", chat, settings.receipts().delivered());
-        receipt(listener, message.messageId(), "read", chat, settings.receipts().read());
-        if (!chat.endsWith("@s.whatsapp.net")) {
-            return;
-        }
-        devices.findByPhone(SandboxIds.digits(message.to()), sender.accountId())
-                .ifPresent(recipient -> routing.accept(inbound(sender, recipient, message)));
+        chats.transmit(sender, message, listener);
+    }
+
+    /** A session acted on a message (see {@link MessageActions}). */
+    void act(SandboxDevice actor, MessageAction action) {
+        actions.act(actor, action);
+    }
+
+    /** A message reached a session (see {@link SandboxChats#received}). */
+    void received(SandboxDevice recipient, SandboxInbound inbound) {
+        chats.received(recipient, inbound);
+    }
+
+    /** Deletes the carried messages the network has forgotten; answers how many. */
+    long forgetExpiredMessages() {
+        return chats.forgetExpired();
     }
 
     /** One keepalive round of this worker's connections (see {@link SandboxConnections#keepAlive}). */
@@ -167,32 +182,8 @@ final class SandboxConnector implements Connector {
         return clock;
     }
 
-    private void receipt(SessionListener listener, String messageId, String type, String chat, Duration delay) {
-        schedule(() -> {
-            if ("delivered".equals(type)) {
-                network.count(SandboxNetwork.Counter.DELIVERIES);
-            }
-            listener.receiptReceived(new MessageAcked(List.of(messageId), type, chat, chat));
-        }, delay);
-    }
-
-    private static SandboxInbound inbound(SandboxDevice sender, SandboxDevice recipient, OutboundMessage message) {
-        String id = MessageIds.eventId(message.messageId(), "sandbox.inbound");
-        String from = sender.phoneNumber();
-        String name = sender.accountId().value();
-        int v = Command.SCHEMA_VERSION;
-        return switch (message) {
-            case OutboundMessage.Text t -> new SandboxInbound(id, recipient.accountId(), v, t.messageId(), from, name, t.text(), null);
-            case OutboundMessage.Media m -> new SandboxInbound(id, recipient.accountId(), v, m.messageId(), from, name,
-                    m.caption(), m.media(), m.mediaType(), null, null, null);
-            case OutboundMessage.Location l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name,
-                    null, null, null, l.location(), null, null);
-            case OutboundMessage.Contact c -> new SandboxInbound(id, recipient.accountId(), v, c.messageId(), from, name,
-                    null, null, null, null, c.contact(), null);
-            case OutboundMessage.Poll p -> new SandboxInbound(id, recipient.accountId(), v, p.messageId(), from, name,
-                    null, null, null, null, null, p.poll());
-            case OutboundMessage.Link l -> new SandboxInbound(id, recipient.accountId(), v, l.messageId(), from, name, l.text(), null);
-        };
+    void count(SandboxNetwork.Counter counter) {
+        network.count(counter);
     }
 
     /** The listener of a connection nobody manages (the deliberate duplicate): it hears nothing. */
@@ -213,6 +204,10 @@ final class SandboxConnector implements Connector {
 
         @Override
         public void receiptReceived(MessageAcked receipt) {
+        }
+
+        @Override
+        public void messageChanged(MessageChange change) {
         }
     }
 }

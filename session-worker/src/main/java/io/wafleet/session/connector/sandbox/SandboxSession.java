@@ -2,8 +2,10 @@ package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.SandboxInbound;
+import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
+import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
@@ -17,7 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * One account's connection to the sandbox network: closed, waiting for a scan, or logged in over a
- * registered connection. Every send first checks that the connection is still the account's
+ * registered connection. Every send and action first checks that the connection is still the account's
  * registered one; a session replaced by another connection is kicked with a {@code conflict}.
  */
 final class SandboxSession implements Session {
@@ -102,20 +104,12 @@ final class SandboxSession implements Session {
 
     @Override
     public synchronized CompletionStage<Void> send(OutboundMessage message) {
-        if (state != State.LOGGED_IN) {
-            return CompletableFuture.failedFuture(new ConnectorException("not_logged_in", "the session is not logged in"));
-        }
-        try {
-            if (!network.connections().isCurrent(this, connectionId)) {
-                kick(connectionId);
-                return CompletableFuture.failedFuture(new ConnectorException(SessionListener.CONFLICT,
-                        "another connection of this login replaced the session"));
-            }
-            network.transmit(device, message, listener);
-        } catch (RuntimeException unreachable) {
-            return CompletableFuture.failedFuture(new ConnectorException("network_unreachable", unreachable.toString()));
-        }
-        return CompletableFuture.completedFuture(null);
+        return overConnection(() -> network.transmit(device, message, listener));
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> act(MessageAction action) {
+        return overConnection(() -> network.act(device, action));
     }
 
     /** A message for this account; false when the session is not logged in. */
@@ -123,7 +117,17 @@ final class SandboxSession implements Session {
         if (state != State.LOGGED_IN) {
             return false;
         }
+        network.received(device, inbound);
         listener.messageReceived(InboundMessages.received(inbound, network.clock().instant()));
+        return true;
+    }
+
+    /** Another account acted on a message of one of this account's chats; false when the session is not logged in. */
+    synchronized boolean receive(SandboxMessageUpdate update) {
+        if (state != State.LOGGED_IN) {
+            return false;
+        }
+        InboundMessages.report(update, listener, network.clock().instant());
         return true;
     }
 
@@ -174,6 +178,30 @@ final class SandboxSession implements Session {
     synchronized String hangUpLocally() {
         cancelAutoScan();
         return leave();
+    }
+
+    /**
+     * A call over the live connection: it first checks that the connection is still the account's
+     * registered one (a replaced one is kicked with a {@code conflict}); the call's own refusals keep
+     * their reasons, anything else is {@code network_unreachable}.
+     */
+    private CompletionStage<Void> overConnection(Runnable call) {
+        if (state != State.LOGGED_IN) {
+            return CompletableFuture.failedFuture(new ConnectorException("not_logged_in", "the session is not logged in"));
+        }
+        try {
+            if (!network.connections().isCurrent(this, connectionId)) {
+                kick(connectionId);
+                return CompletableFuture.failedFuture(new ConnectorException(SessionListener.CONFLICT,
+                        "another connection of this login replaced the session"));
+            }
+            call.run();
+        } catch (ConnectorException refused) {
+            return CompletableFuture.failedFuture(refused);
+        } catch (RuntimeException unreachable) {
+            return CompletableFuture.failedFuture(new ConnectorException("network_unreachable", unreachable.toString()));
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private void goLive() {

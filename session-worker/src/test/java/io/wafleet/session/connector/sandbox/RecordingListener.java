@@ -4,6 +4,7 @@ import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
 
 import java.util.List;
@@ -15,6 +16,7 @@ final class RecordingListener implements SessionListener {
     final List<Credentials> credentials = new CopyOnWriteArrayList<>();
     final List<MessageAcked> receipts = new CopyOnWriteArrayList<>();
     final List<MessageReceived> messages = new CopyOnWriteArrayList<>();
+    final List<MessageChange> changes = new CopyOnWriteArrayList<>();
     volatile String phoneNumber;
     volatile String deviceId;
 
@@ -38,5 +40,10 @@ final class RecordingListener implements SessionListener {
     @Override
     public void receiptReceived(MessageAcked receipt) {
         receipts.add(receipt);
+    }
+
+    @Override
+    public void messageChanged(MessageChange change) {
+        changes.add(change);
     }
 }

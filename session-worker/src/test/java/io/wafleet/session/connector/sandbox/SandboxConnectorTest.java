@@ -1,6 +1,7 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.Command;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.OutboundMessage;
@@ -31,8 +32,8 @@ class SandboxConnectorTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final InMemorySandboxDevices devices = new InMemorySandboxDevices();
     private final InMemorySandboxNetwork network = new InMemorySandboxNetwork();
-    private final List<SandboxInbound> routed = new CopyOnWriteArrayList<>();
-    private final SandboxConnector connector = new SandboxConnector(devices, network, scheduler,
+    private final List<Command> routed = new CopyOnWriteArrayList<>();
+    private final SandboxConnector connector = new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler,
             settings(null, new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(30), Duration.ofMillis(60))),
             Clock.systemUTC(), routed::add);
 
@@ -119,7 +120,7 @@ class SandboxConnectorTest {
 
         alice.send(new OutboundMessage.Text("3EB0BBBB", SandboxIds.phoneFor(BOB), "hello bob")).toCompletableFuture().join();
 
-        assertThat(routed).singleElement().satisfies(inbound -> {
+        assertThat(routed).singleElement().isInstanceOfSatisfying(SandboxInbound.class, inbound -> {
             assertThat(inbound.accountId()).isEqualTo(BOB);
             assertThat(inbound.from()).isEqualTo(SandboxIds.phoneFor(ALICE));
             assertThat(inbound.message()).isEqualTo("hello bob");
@@ -147,7 +148,7 @@ class SandboxConnectorTest {
 
     @Test
     void aPendingLoginCompletesByItselfWhenAutoScanIsOn() {
-        SandboxConnector autoScanning = new SandboxConnector(devices, network, scheduler,
+        SandboxConnector autoScanning = new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler,
                 settings(Duration.ofMillis(20), new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 Clock.systemUTC(), routed::add);
         RecordingListener listener = new RecordingListener();
@@ -160,7 +161,8 @@ class SandboxConnectorTest {
 
     static SessionWorkerProperties.Sandbox settings(Duration autoScan, SessionWorkerProperties.Receipts receipts) {
         return new SessionWorkerProperties.Sandbox(Duration.ofSeconds(60), autoScan, receipts,
-                Duration.ofMillis(500), Duration.ofSeconds(5));
+                Duration.ofMillis(500), Duration.ofSeconds(5),
+                new SessionWorkerProperties.Messages(Duration.ofDays(7), Duration.ofMinutes(10)));
     }
 
     private Session loggedIn(AccountId account, RecordingListener listener) {

@@ -190,7 +190,7 @@ class SandboxNetworkTest {
     }
 
     private SandboxConnector worker() {
-        return new SandboxConnector(devices, network, scheduler, SandboxConnectorTest.settings(null,
+        return new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler, SandboxConnectorTest.settings(null,
                 new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(20))),
                 clock, inbound -> { });
     }
