@@ -1,0 +1,125 @@
+package io.wafleet.gateway.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAPI description served at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}).
+ * Schemas are named in snake_case, as the API reads and writes JSON (springdoc's model reader has a
+ * Jackson mapper of its own, which knows nothing of {@code spring.jackson.property-naming-strategy}).
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    /** Examples by field or parameter name, taken from the seed walkthrough. */
+    private static final Map<String, Object> EXAMPLES = Map.ofEntries(
+            Map.entry("account_id", "whatsapp_bisnis"),
+            Map.entry("id", "whatsapp_bisnis"),
+            Map.entry("phone", "6281234567890"),
+            Map.entry("to", "6289876543210"),
+            Map.entry("phone_number", "6281234567890"),
+            Map.entry("message", "Hello from Business Account"),
+            Map.entry("caption", "Image from account1"),
+            Map.entry("expires_at", "2026-11-26T10:15:30Z"),
+            Map.entry("image_url", "https://example.com/photo.jpg"),
+            Map.entry("file_url", "https://example.com/invoice.pdf"),
+            Map.entry("video_url", "https://example.com/clip.mp4"),
+            Map.entry("audio_url", "https://example.com/note.ogg"),
+            Map.entry("sticker_url", "https://example.com/smile.webp"),
+            Map.entry("link", "https://example.com/menu"),
+            Map.entry("latitude", -6.175392),
+            Map.entry("longitude", 106.827153),
+            Map.entry("name", "Monas"),
+            Map.entry("address", "Jakarta Pusat"),
+            Map.entry("contact_name", "Budi Santoso"),
+            Map.entry("contact_phone", "6289876543210"),
+            Map.entry("question", "Lunch?"),
+            Map.entry("options", List.of("Nasi goreng", "Sate")),
+            Map.entry("max_answer", 1),
+            Map.entry("emoji", "\uD83D\uDC4D"),
+            Map.entry("messageId", "3EB0C431C26A1916E07F"),
+            Map.entry("mediaId", "65f0c0ffee65f0c0ffee65f0"),
+            Map.entry("eventId", "0f8a3c52-6e0b-3f4e-9b43-4c1f0d6f7a21"),
+            Map.entry("webhook_url", "https://example.com/hooks/wafleet"),
+            Map.entry("secret", "a-long-random-secret"),
+            Map.entry("events", List.of("message", "message.ack")),
+            Map.entry("max_attempts", 8),
+            Map.entry("from", "6281111111111"),
+            Map.entry("from_name", "Budi"),
+            Map.entry("status", "read"),
+            Map.entry("kind", "disconnect"),
+            Map.entry("outcome", "dead"),
+            Map.entry("limit", 20));
+
+    @Bean
+    OpenAPI wafleetOpenApi() {
+        return new OpenAPI().info(new Info().title("wafleet API").version("1")
+                .description("""
+                        A multi-account WhatsApp gateway. Every call names its account (`account_id`); every \
+                        answer is the envelope `{"status", "code", "message", "results"}`, errors too, with a \
+                        `code` per kind (BAD_REQUEST, NOT_FOUND, NOT_LOGGED_IN, CONFLICT, PAYLOAD_TOO_LARGE, \
+                        RATE_LIMITED, TIMEOUT, ...). Sends answer at once with a message id and status `queued`; \
+                        what happens next arrives at the account's webhook and in `GET /messages/{message_id}`."""));
+    }
+
+    /**
+     * An example for every field and path variable, by name (the API uses each name for one thing
+     * only), and tags named after what they group ({@code send}, not {@code send-controller}).
+     */
+    @Bean
+    OpenApiCustomizer examplesAndTags() {
+        return api -> {
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+                api.getComponents().getSchemas().values().forEach(OpenApiConfiguration::exemplify);
+            }
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getTags() != null) {
+                    operation.setTags(operation.getTags().stream().map(tag -> tag.replace("-controller", "")).toList());
+                }
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> {
+                        Object example = EXAMPLES.get(parameter.getName());
+                        if (example != null && parameter.getExample() == null) {
+                            parameter.setExample(example);
+                        }
+                    });
+                }
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().getContent().values().forEach(media -> exemplify(media.getSchema()));
+                }
+            }));
+        };
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void exemplify(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            Schema field = (Schema) property;
+            Object example = EXAMPLES.get((String) name);
+            if (example != null && field.getExample() == null && field.get$ref() == null) {
+                field.setExample(example);
+            }
+        });
+    }
+
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}
