@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -18,8 +19,12 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +37,8 @@ import java.util.stream.Collectors;
 class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeHandler.class);
+    /** The setting a Jackson limit's message names, of no use to a client. */
+    private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(", from `[^`]*`");
 
     private final JsonMapper mapper;
 
@@ -67,16 +74,22 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
                     + "; use " + allowed);
         }
         if (error instanceof UnsupportedMediaTypeStatusException e) {
-            String supported = e.getSupportedMediaTypes().isEmpty() ? "application/json"
-                    : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
-            return Envelope.error(415, "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
-                    + " is not supported here; send " + supported);
+            return unsupportedType(request, e.getSupportedMediaTypes());
+        }
+        if (error instanceof DecodingException e && !causedBy(e, JacksonException.class)) {
+            // a multipart form a controller reads itself (getMultipartData) fails unwrapped; the parser's
+            // messages say what is wrong (no boundary, too many parts, cut short), never the content
+            return Envelope.error(400, "malformed multipart body: " + e.getMessage());
         }
         if (error instanceof ServerWebInputException e) {
             return Envelope.error(400, inputMessage(e));
         }
         if (error instanceof ErrorResponse e) {
             int status = e.getStatusCode().value();
+            if (status == 415) {
+                // form data sent to a JSON route: WebFlux refuses it without naming what is supported
+                return unsupportedType(request, List.of());
+            }
             String message = status == 404 ? "no route for " + request.getMethod() + " " + request.getPath()
                     : e.getBody().getDetail() != null ? e.getBody().getDetail() : "request failed";
             return Envelope.error(status, message);
@@ -84,7 +97,21 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
         return Envelope.error(500, "internal error; it has been logged");
     }
 
+    private static Envelope unsupportedType(ServerHttpRequest request, List<MediaType> supportedTypes) {
+        String supported = supportedTypes.isEmpty() ? "application/json"
+                : supportedTypes.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        // the header as sent: it may not even parse as a media type
+        String sent = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return Envelope.error(415, "Content-Type " + (sent == null ? "(none)" : sent)
+                + " is not supported here; send " + supported);
+    }
+
     private static String inputMessage(ServerWebInputException e) {
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            // says which limit (nesting depth, number or string length) without quoting the input
+            return "the JSON body is over a limit: " + CONSTRAINT_SOURCE.matcher(limit.getOriginalMessage()).replaceAll("");
+        }
         if (causedBy(e, DecodingException.class) || causedBy(e, JacksonException.class)) {
             return "malformed JSON body: " + jsonProblem(e);
         }
@@ -108,7 +135,8 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
                 if (!field.isEmpty()) {
                     return "field '" + field + "' has the wrong type or format";
                 }
-                if (jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0) {
+                if (jackson instanceof StreamReadException && jackson.getLocation() != null
+                        && jackson.getLocation().getLineNr() > 0) {
                     return "not valid JSON at line " + jackson.getLocation().getLineNr() + ", column "
                             + jackson.getLocation().getColumnNr();
                 }
@@ -118,12 +146,16 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        return cause(error, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static void logIfServerSide(ServerHttpRequest request, Envelope body, Throwable error) {
