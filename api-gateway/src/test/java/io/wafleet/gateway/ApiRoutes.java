@@ -23,6 +23,7 @@ final class ApiRoutes {
     static final List<String> MEDIA_KINDS = List.of("image", "file", "video", "audio", "sticker");
     /** Never reached: every request naming it is refused before the download. */
     private static final String MEDIA_URL = "http://127.0.0.1:9/media.bin";
+    static final String MESSAGE_ID = "3EB0C431C26A1916E07F";
 
     /** The routes without a JSON body; {@code {id}-ev} is a delivery record of the account. */
     static final List<Route> BODYLESS = List.of(
@@ -108,6 +109,12 @@ final class ApiRoutes {
                         fields("caption", "Menu", "expires_at", future)),
                 send(account, "contact", fields("contact_name", "Budi", "contact_phone", "6289876543210"),
                         fields("expires_at", future))));
+        for (String action : List.of("revoke", "delete", "read", "star", "unstar")) {
+            routes.add(act(account, action, Map.of()));
+        }
+        routes.add(act(account, "reaction", fields("emoji", "\uD83D\uDC4D")));
+        routes.add(act(account, "update", fields("message", "edited")));
+        routes.add(act(account, "forward", fields("to", "6289876543210")));
         for (String kind : MEDIA_KINDS) {
             Map<String, Object> optional = fields("expires_at", future);
             if (!kind.equals("audio") && !kind.equals("sticker")) {
@@ -130,6 +137,13 @@ final class ApiRoutes {
         Map<String, Object> all = fields("account_id", account, "phone", TO);
         all.putAll(required);
         return json("/send/" + kind, all, optional);
+    }
+
+    /** An action on a message: {@code /message/{message_id}/<action>}. */
+    private static Route act(String account, String action, Map<String, Object> required) {
+        Map<String, Object> all = fields("account_id", account, "phone", TO);
+        all.putAll(required);
+        return json("/message/" + MESSAGE_ID + "/" + action, all, Map.of());
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {
