@@ -81,10 +81,14 @@ public record SessionWorkerProperties(
      *                        not a reconnect storm
      * @param burst           restores that may start together after a quiet spell
      * @param jitter          random extra delay of each start, at most this
+     * @param reconcileInterval how often the worker looks for accounts of its partitions that should be
+     *                        live (logged in by their record) but have no session here nor a restore on
+     *                        the way, and queues them: no account stays stranded by a missed hand-over
      */
     public record Restore(@DefaultValue("50") @Min(1) int startsPerSecond,
                           @DefaultValue("150") @Min(1) int burst,
-                          @DefaultValue("200ms") @NotNull Duration jitter) {
+                          @DefaultValue("200ms") @NotNull Duration jitter,
+                          @DefaultValue("20s") @NotNull Duration reconcileInterval) {
     }
 
     /**

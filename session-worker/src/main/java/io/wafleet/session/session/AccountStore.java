@@ -5,6 +5,7 @@ import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.SessionStatusChanged;
 import io.wafleet.session.MongoIds;
 import io.wafleet.session.WorkerId;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -81,6 +83,21 @@ class AccountStore {
         Query mine = Query.query(where("_id").in(released.stream().map(lease -> lease.account().value()).toList())
                 .and("owner").is(worker.value()).orOperator(each));
         mongo.updateMulti(mine, new Update().set("owner", null).set("updated_at", clock.instant()), COLLECTION);
+    }
+
+    /**
+     * Those of these accounts whose record says a session should be live ({@code logged_in} or
+     * {@code connecting}) without it being this worker's.
+     */
+    List<AccountId> liveElsewhereOrNowhere(Collection<AccountId> accounts, WorkerId worker) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(where("_id").in(accounts.stream().map(AccountId::value).toList())
+                .and("status").in(SessionStatus.LOGGED_IN.wireName(), SessionStatus.CONNECTING.wireName())
+                .and("owner").ne(worker.value()));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(doc -> AccountId.of(doc.getString("_id"))).toList();
     }
 
     private static Query fenced(AccountId account, long epoch) {

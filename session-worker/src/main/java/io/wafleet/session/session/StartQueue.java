@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -44,12 +45,20 @@ class StartQueue {
     private final long burstNanos;
     private final long jitterNanos;
     private final Duration leaseDuration;
+    private final LongSupplier nanoTime;
     private final Set<AccountId> pending = ConcurrentHashMap.newKeySet();
     private long nextSlot = Long.MIN_VALUE;
 
     StartQueue(ScheduledExecutorService workerScheduler, @Qualifier("restoreExecutor") Executor restores,
                SessionService sessions, OwnedPartitions owned, SessionHandover handover, Clock clock,
                SessionWorkerProperties properties) {
+        this(workerScheduler, restores, sessions, owned, handover, clock, properties, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the time source of the slots ({@link System#nanoTime} but in tests). */
+    StartQueue(ScheduledExecutorService workerScheduler, Executor restores, SessionService sessions, OwnedPartitions owned,
+               SessionHandover handover, Clock clock, SessionWorkerProperties properties, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.scheduler = workerScheduler;
         this.restores = restores;
         this.sessions = sessions;
@@ -66,6 +75,11 @@ class StartQueue {
         if (pending.add(account)) {
             schedule(account, 0);
         }
+    }
+
+    /** Whether the account's restore is waiting for its slot. */
+    boolean isPending(AccountId account) {
+        return pending.contains(account);
     }
 
     void cancel(Predicate<AccountId> revoked) {
@@ -105,7 +119,7 @@ class StartQueue {
      * tokens saved during a quiet spell), which then start at once.
      */
     private synchronized void schedule(AccountId account, long notBefore) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long slot = Math.max(nextSlot, now + notBefore - burstNanos);
         nextSlot = slot + slotNanos;
         long delay = Math.max(slot - now, notBefore);
