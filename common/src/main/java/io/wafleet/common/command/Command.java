@@ -31,6 +31,8 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SendContact.class, name = "send.contact"),
         @JsonSubTypes.Type(value = SendLink.class, name = "send.link"),
         @JsonSubTypes.Type(value = SendPoll.class, name = "send.poll"),
+        @JsonSubTypes.Type(value = SendPresence.class, name = "send.presence"),
+        @JsonSubTypes.Type(value = SendChatPresence.class, name = "send.chat_presence"),
         @JsonSubTypes.Type(value = ReactToMessage.class, name = "message.react"),
         @JsonSubTypes.Type(value = RevokeMessage.class, name = "message.revoke"),
         @JsonSubTypes.Type(value = DeleteMessage.class, name = "message.delete"),
@@ -44,12 +46,13 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
         @JsonSubTypes.Type(value = SandboxMessageUpdate.class, name = "sandbox.message_update"),
+        @JsonSubTypes.Type(value = SandboxChatPresence.class, name = "sandbox.chat_presence"),
 })
 public sealed interface Command
         permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
-        SendSticker, SendLocation, SendContact, SendLink, SendPoll,
+        SendSticker, SendLocation, SendContact, SendLink, SendPoll, SendPresence, SendChatPresence,
         MessageCommand, SandboxScan, SandboxInbound,
-        SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate {
+        SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate, SandboxChatPresence {
 
     int SCHEMA_VERSION = 1;
 

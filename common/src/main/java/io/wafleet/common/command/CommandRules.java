@@ -99,6 +99,11 @@ public final class CommandRules {
                 send(c.messageId(), c.phone());
                 poll(c.poll());
             }
+            case SendPresence c -> require(c.presence() != null, "presence is required: available or unavailable");
+            case SendChatPresence c -> {
+                require(isPhone(c.phone()), "phone must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net or @g.us");
+                require(c.state() != null, "state is required: composing or paused");
+            }
             case MessageCommand c -> messageCommand(c);
             case SandboxMessageUpdate c -> {
                 require(isId(c.messageId()), "message_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
@@ -106,6 +111,10 @@ public final class CommandRules {
                 require(c.kind() != SandboxMessageUpdate.Kind.EDITED || c.message() != null, "message is required for an edit");
                 optionalText(c.message(), "message", MAX_TEXT);
                 optionalText(c.emoji(), "emoji", MAX_EMOJI);
+            }
+            case SandboxChatPresence c -> {
+                require(isPhone(c.from()), "from must be 8-15 digits, or a WhatsApp id");
+                require(c.state() != null, "state is required: composing or paused");
             }
             case SandboxScan c -> { }
             case SandboxInbound c -> inbound(c);

@@ -1,5 +1,8 @@
 package io.wafleet.common.connector;
 
+import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.Presence;
+
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -31,6 +34,19 @@ public interface Session extends AutoCloseable {
      * another's message), {@code edit_window_passed}, {@code not_editable}, {@code revoked}.
      */
     CompletionStage<Void> act(MessageAction action);
+
+    /**
+     * Sets the account's presence, as its contacts see it; completes when WhatsApp took it. Idempotent:
+     * setting the same presence again changes nothing but its time.
+     */
+    CompletionStage<Void> sendPresence(Presence presence);
+
+    /**
+     * Shows the chat {@code chat} (a phone number or WhatsApp id of a person or group) that the account is
+     * typing or stopped; completes when WhatsApp took it. A signal, not a message: it has no id and no
+     * receipts, and repeating it shows the same state again.
+     */
+    CompletionStage<Void> sendChatPresence(String chat, ChatState state);
 
     /** Log the linked device out; the credentials become useless. */
     CompletionStage<Void> logout();

@@ -1,5 +1,6 @@
 package io.wafleet.common.connector;
 
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -33,4 +34,10 @@ public interface SessionListener {
 
     /** Someone in one of the account's chats reacted to, revoked or edited a message. */
     void messageChanged(MessageChange change);
+
+    /**
+     * Someone in one of the account's chats is typing or stopped. It carries no id of its own: the worker
+     * derives the event's id from the command it was reported during (a replay reports the same id).
+     */
+    void chatPresenceChanged(ChatPresenceChanged presence);
 }

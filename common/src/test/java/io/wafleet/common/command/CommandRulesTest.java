@@ -51,7 +51,14 @@ class CommandRulesTest {
                 Arguments.of(new ReactToMessage("c1", ACCOUNT, V, "3EB01", TO, null), "emoji is required"),
                 Arguments.of(new RevokeMessage("c1", ACCOUNT, V, "", TO), "message_id must be"),
                 Arguments.of(new EditMessage("c1", ACCOUNT, V, "3EB01", TO, ""), "message is required"),
-                Arguments.of(new ForwardMessage("c1", ACCOUNT, V, "3EB01", TO, "nowhere", "3EB02"), "to must be"));
+                Arguments.of(new ForwardMessage("c1", ACCOUNT, V, "3EB01", TO, "nowhere", "3EB02"), "to must be"),
+                Arguments.of(new SendPresence("c1", ACCOUNT, V, null), "presence is required"),
+                Arguments.of(new SendChatPresence("c1", ACCOUNT, V, null, ChatState.COMPOSING), "phone must be 8-15 digits"),
+                Arguments.of(new SendChatPresence("c1", ACCOUNT, V, "+62 812", ChatState.COMPOSING), "phone must be 8-15 digits"),
+                Arguments.of(new SendChatPresence("c1", ACCOUNT, V, TO, null), "state is required"),
+                Arguments.of(new SendChatPresence(null, ACCOUNT, V, TO, ChatState.PAUSED), "command_id is required"),
+                Arguments.of(new SandboxChatPresence("c1", ACCOUNT, V, "bob", null, ChatState.COMPOSING), "from must be"),
+                Arguments.of(new SandboxChatPresence("c1", ACCOUNT, V, TO, null, null), "state is required"));
     }
 
     @ParameterizedTest

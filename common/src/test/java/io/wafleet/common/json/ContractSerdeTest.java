@@ -35,8 +35,14 @@ import io.wafleet.common.command.RevokeMessage;
 import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.command.StarMessage;
 import io.wafleet.common.command.UnstarMessage;
+import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.Presence;
+import io.wafleet.common.command.SandboxChatPresence;
+import io.wafleet.common.command.SendChatPresence;
+import io.wafleet.common.command.SendPresence;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.AccountConfigChanged;
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.CommandRejected;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.EventPayload;
@@ -63,6 +69,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public class ContractSerdeTest {
 
@@ -116,7 +123,13 @@ public class ContractSerdeTest {
                 new SandboxMessageUpdate("3EB0KKKK", ACCOUNT, v, SandboxMessageUpdate.Kind.REACTION, "3EB0AAAA",
                         "6281234567890", "Budi", "", null),
                 new SandboxMessageUpdate("3EB0LLLL", ACCOUNT, v, SandboxMessageUpdate.Kind.EDITED, "3EB0AAAA",
-                        "6281234567890", null, null, "new text"));
+                        "6281234567890", null, null, "new text"),
+                new SendPresence("c27", ACCOUNT, v, Presence.AVAILABLE),
+                new SendPresence("c28", ACCOUNT, v, Presence.UNAVAILABLE),
+                new SendChatPresence("c29", ACCOUNT, v, "6281234567890", ChatState.COMPOSING),
+                new SendChatPresence("c30", ACCOUNT, v, "120363021234567890@g.us", ChatState.PAUSED),
+                new SandboxChatPresence("c31", ACCOUNT, v, "6281234567890", "Budi", ChatState.COMPOSING),
+                new SandboxChatPresence("c32", ACCOUNT, v, "6281234567890@s.whatsapp.net", null, ChatState.PAUSED));
     }
 
     static Stream<EventPayload> payloads() {
@@ -140,7 +153,8 @@ public class ContractSerdeTest {
                 new MessageEdited("3EB0MMMM", "6289876543210@s.whatsapp.net", "6289876543210", null, AT, false,
                         "3EB0AAAA", "new text"),
                 new MessageActionFinished("revoke", "3EB0AAAA", "6289876543210", MessageActionFinished.FAILED,
-                        "not_own_message"));
+                        "not_own_message"),
+                new ChatPresenceChanged("6289876543210@s.whatsapp.net", "6289876543210", "Budi", ChatState.COMPOSING, AT));
     }
 
     @ParameterizedTest
@@ -204,6 +218,23 @@ public class ContractSerdeTest {
                 false, "x", "3EB0AAAA"));
         assertThat(new String(WafleetJson.<Event>serializer().serialize("t", reaction), StandardCharsets.UTF_8))
                 .contains("\"event\":\"message.reaction\"").contains("\"reacted_message_id\":\"3EB0AAAA\"");
+    }
+
+    @Test
+    void presencesUseTheirWireNamesAndUnknownOnesAreNotRead() {
+        String presence = """
+                {"type":"send.presence","command_id":"p1","account_id":"acc-1","schema_version":1,"presence":"unavailable"}""";
+        assertThat(WafleetJson.commandDeserializer().deserialize("t", presence.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new SendPresence("p1", AccountId.of("acc-1"), 1, Presence.UNAVAILABLE));
+        String typing = new String(WafleetJson.<Command>serializer().serialize("t",
+                new SendChatPresence("p2", ACCOUNT, 1, "6281234567890", ChatState.COMPOSING)), StandardCharsets.UTF_8);
+        assertThat(typing).contains("\"type\":\"send.chat_presence\"").contains("\"state\":\"composing\"");
+        Event event = Event.of("p3", ACCOUNT, AT, new ChatPresenceChanged("c@s.whatsapp.net", "c", null, ChatState.PAUSED, AT));
+        assertThat(new String(WafleetJson.<Event>serializer().serialize("t", event), StandardCharsets.UTF_8))
+                .contains("\"event\":\"chat_presence\"").contains("\"state\":\"paused\"");
+        String recording = presence.replace("\"unavailable\"", "\"recording\"");
+        assertThatThrownBy(() -> WafleetJson.commandDeserializer().deserialize("t", recording.getBytes(StandardCharsets.UTF_8)))
+                .hasRootCauseMessage("unknown presence: recording");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.Presence;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
@@ -20,7 +22,7 @@ import java.util.function.Predicate;
 
 /**
  * What commands do to the sessions this worker holds: logins, restores from stored credentials,
- * sends, actions on messages, logout, reconnect and deletion. Every operation runs under the account's lock; sessions are
+ * sends, actions on messages, presences, logout, reconnect and deletion. Every operation runs under the account's lock; sessions are
  * opened and closed through {@link SessionHolder}, under the account's lease. An operation that needs
  * a session while another worker holds the lease throws {@link LeaseUnavailableException}: the
  * command waits in Kafka (the error handler retries it) until the lease is free.
@@ -86,6 +88,19 @@ public class SessionService {
     /** Acts on a message through the account's logged-in session, as {@link #send} sends. */
     OptionalLong act(AccountId account, MessageAction action, BooleanSupplier handOver) {
         return onLiveSession(account, handOver, session -> session.act(action));
+    }
+
+    /**
+     * Sets the account's presence through its logged-in session (restored if need be). An effect with no
+     * record: a repeat sets it again. A {@link ConnectorException} {@code not_logged_in} when there is none.
+     */
+    void sendPresence(AccountId account, Presence presence) {
+        onLiveSession(account, () -> true, session -> session.sendPresence(presence));
+    }
+
+    /** Shows a chat that the account is typing or stopped, as {@link #sendPresence} sets a presence. */
+    void sendChatPresence(AccountId account, String chat, ChatState state) {
+        onLiveSession(account, () -> true, session -> session.sendChatPresence(chat, state));
     }
 
     private OptionalLong onLiveSession(AccountId account, BooleanSupplier handOver,

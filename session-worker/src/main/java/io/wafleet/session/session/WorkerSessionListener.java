@@ -3,7 +3,9 @@ package io.wafleet.session.session;
 import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.Event;
+import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
  * What one session reports, turned into the worker's records: status changes update the account and
  * publish {@code session.status}; a login stores its credentials (encrypted); messages, receipts and
  * changes to messages (reactions, revokes, edits) become events whose ids derive from the message id
- * (a change's own id), so a repeat is recognised downstream.
+ * (a change's own id), so a repeat is recognised downstream; a chat presence, which has no id, gets one
+ * derived from the command it was reported during (see {@link CommandScope}).
  * Status and credential reports of a replaced or muted session, or of one whose lease is no longer
  * held, are ignored. A logged-in session that drops (other than by a conflict) goes to {@code onDrop}.
  */
@@ -95,6 +98,14 @@ final class WorkerSessionListener implements SessionListener {
     public void messageChanged(MessageChange change) {
         if (!managed.muted()) {
             publisher.publish(Event.of(change.id(), managed.account(), clock.instant(), change));
+        }
+    }
+
+    @Override
+    public void chatPresenceChanged(ChatPresenceChanged presence) {
+        if (!managed.muted()) {
+            String type = EventPayload.typeOf(ChatPresenceChanged.class);
+            publisher.publish(Event.of(CommandScope.sourceId(type), managed.account(), clock.instant(), presence));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.command.MediaRef;
+import io.wafleet.common.command.SandboxChatPresence;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.SessionListener;
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageEdited;
 import io.wafleet.common.event.MessageReaction;
@@ -17,7 +19,8 @@ import java.util.List;
  * How what the sandbox network carries to an account reaches its session's listener: a message
  * ({@code SandboxInbound}) as a {@code message} event; another account's action on a message of the
  * chat ({@code SandboxMessageUpdate}) as {@code message.reaction}, {@code message.revoked},
- * {@code message.edited} or a {@code read} receipt.
+ * {@code message.edited} or a {@code read} receipt; another account typing in the chat
+ * ({@code SandboxChatPresence}) as {@code chat_presence}.
  */
 final class InboundMessages {
 
@@ -57,6 +60,12 @@ final class InboundMessages {
                     update.messageId(), update.message()));
             case READ -> listener.receiptReceived(new MessageAcked(List.of(update.messageId()), "read", chat, chat));
         }
+    }
+
+    /** A chat presence of the person {@code from}: the chat is theirs, as WhatsApp keys a person's chat. */
+    static ChatPresenceChanged chatPresence(SandboxChatPresence presence, Instant at) {
+        String from = SandboxIds.digits(presence.from());
+        return new ChatPresenceChanged(SandboxIds.jid(from), from, presence.fromName(), presence.state(), at);
     }
 
     private static String mediaType(String mimeType) {

@@ -1,15 +1,22 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.Presence;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
-/** {@code sandbox_devices}: {@code _id} = account id, {@code phone_number}, {@code device_id}, {@code token}. */
+/**
+ * {@code sandbox_devices}: {@code _id} = account id, {@code phone_number}, {@code device_id}, {@code token},
+ * and once the account set one, {@code presence} ({@code available}, {@code unavailable}) and
+ * {@code last_seen}. A new link keeps the presence fields; an unlink removes the whole record.
+ */
 final class MongoSandboxDevices implements SandboxDevices {
 
     private static final String COLLECTION = "sandbox_devices";
@@ -38,6 +45,21 @@ final class MongoSandboxDevices implements SandboxDevices {
     public Optional<SandboxDevice> findByPhone(String phoneNumber, AccountId except) {
         Query query = Query.query(Criteria.where("phone_number").is(phoneNumber).and("_id").ne(except.value()));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoSandboxDevices::device);
+    }
+
+    /** An update, never an upsert: a device unlinked meanwhile stays unlinked. */
+    @Override
+    public void presence(AccountId account, Presence presence, Instant at) {
+        mongo.updateFirst(byId(account), new Update().set("presence", presence.wireName()).set("last_seen", Date.from(at)),
+                COLLECTION);
+    }
+
+    @Override
+    public Optional<DevicePresence> presenceOf(AccountId account) {
+        return Optional.ofNullable(mongo.findOne(byId(account), Document.class, COLLECTION))
+                .filter(device -> device.getString("presence") != null)
+                .map(device -> new DevicePresence(Presence.fromWire(device.getString("presence")),
+                        device.getDate("last_seen").toInstant()));
     }
 
     @Override

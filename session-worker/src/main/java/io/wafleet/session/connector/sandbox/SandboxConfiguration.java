@@ -52,6 +52,11 @@ class SandboxConfiguration {
     }
 
     @Bean
+    SandboxChatPresenceHandler sandboxChatPresenceHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxChatPresenceHandler(connector, sessions);
+    }
+
+    @Bean
     SandboxFaultHandler sandboxFaultHandler(SandboxConnector connector, SessionService sessions, EventPublisher publisher) {
         return new SandboxFaultHandler(connector, sessions, publisher);
     }

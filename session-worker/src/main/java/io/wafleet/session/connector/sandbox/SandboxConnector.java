@@ -2,6 +2,7 @@ package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.SandboxChatPresence;
 import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxMessageUpdate;
@@ -13,6 +14,7 @@ import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -34,7 +36,7 @@ import java.util.function.Consumer;
  * The sandbox's side of the connector SPI and this worker's view of the simulated network: the
  * sessions connected here ({@link SandboxConnections}), the linked devices, counters and carried
  * messages (shared through MongoDB), how messages travel ({@link SandboxChats}), the actions on them
- * ({@link MessageActions}) and the faults a test can inject.
+ * ({@link MessageActions}), presences ({@link SandboxPresence}) and the faults a test can inject.
  */
 final class SandboxConnector implements Connector {
 
@@ -49,6 +51,7 @@ final class SandboxConnector implements Connector {
     private final Clock clock;
     private final MessageActions actions;
     private final SandboxChats chats;
+    private final SandboxPresence presence;
 
     /** {@code routing} publishes the commands the network sends to other accounts (keyed by them). */
     SandboxConnector(SandboxDevices devices, SandboxNetwork network, SandboxMessages messages,
@@ -62,6 +65,7 @@ final class SandboxConnector implements Connector {
         this.clock = clock;
         this.actions = new MessageActions(messages, clock, routing);
         this.chats = new SandboxChats(this, messages, actions, routing);
+        this.presence = new SandboxPresence(devices, clock, routing);
     }
 
     @Override
@@ -102,6 +106,11 @@ final class SandboxConnector implements Connector {
     /** Another account acted on a message of one of the account's chats; false if it has no logged-in session here. */
     boolean deliver(SandboxMessageUpdate update) {
         return connections.of(update.accountId()).map(session -> session.receive(update)).orElse(false);
+    }
+
+    /** Another account is typing or stopped in a chat with the account; false if it has no logged-in session here. */
+    boolean deliver(SandboxChatPresence chatPresence) {
+        return connections.of(chatPresence.accountId()).map(session -> session.receive(chatPresence)).orElse(false);
     }
 
     /** Injects a fault into the account's logged-in session here. */
@@ -170,6 +179,10 @@ final class SandboxConnector implements Connector {
         return connections;
     }
 
+    SandboxPresence presence() {
+        return presence;
+    }
+
     SandboxDevices devices() {
         return devices;
     }
@@ -208,6 +221,10 @@ final class SandboxConnector implements Connector {
 
         @Override
         public void messageChanged(MessageChange change) {
+        }
+
+        @Override
+        public void chatPresenceChanged(ChatPresenceChanged presence) {
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.Presence;
+import io.wafleet.common.command.SandboxChatPresence;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.ConnectorException;
@@ -20,7 +23,8 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * One account's connection to the sandbox network: closed, waiting for a scan, or logged in over a
  * registered connection. Every send and action first checks that the connection is still the account's
- * registered one; a session replaced by another connection is kicked with a {@code conflict}.
+ * registered one; a session replaced by another connection is kicked with a {@code conflict}. So does a
+ * presence: WhatsApp takes presences only over a live connection.
  */
 final class SandboxSession implements Session {
 
@@ -112,6 +116,16 @@ final class SandboxSession implements Session {
         return overConnection(() -> network.act(device, action));
     }
 
+    @Override
+    public synchronized CompletionStage<Void> sendPresence(Presence presence) {
+        return overConnection(() -> network.presence().set(device, presence));
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> sendChatPresence(String chat, ChatState chatState) {
+        return overConnection(() -> network.presence().show(device, chat, chatState));
+    }
+
     /** A message for this account; false when the session is not logged in. */
     synchronized boolean receive(SandboxInbound inbound) {
         if (state != State.LOGGED_IN) {
@@ -128,6 +142,15 @@ final class SandboxSession implements Session {
             return false;
         }
         InboundMessages.report(update, listener, network.clock().instant());
+        return true;
+    }
+
+    /** Another account is typing or stopped in a chat with this account; false when the session is not logged in. */
+    synchronized boolean receive(SandboxChatPresence presence) {
+        if (state != State.LOGGED_IN) {
+            return false;
+        }
+        listener.chatPresenceChanged(InboundMessages.chatPresence(presence, network.clock().instant()));
         return true;
     }
 

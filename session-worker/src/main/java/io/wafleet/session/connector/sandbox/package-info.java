@@ -6,7 +6,9 @@
  * sandbox account's phone number reaches that account as a {@code SandboxInbound} command (and is read
  * when that account marks it read). The network remembers the messages it carried for a while
  * ({@code sandbox_messages}): reactions, revokes, edits, reads, stars, deletes and forwards act on them
- * with WhatsApp's rules, and reach the other account of the chat as {@code SandboxMessageUpdate}. Like
+ * with WhatsApp's rules, and reach the other account of the chat as {@code SandboxMessageUpdate}. An
+ * account's presence is recorded on its device ({@code sandbox_devices}: {@code presence}, {@code last_seen});
+ * a typing indicator reaches the other account of the chat as {@code SandboxChatPresence}. Like
  * WhatsApp's servers, the network sees every connection: a second live connection of one account
  * kicks the first with a {@code conflict} and is counted. Faults ({@code SandboxFault}) and a
  * deliberate duplicate connection ({@code SandboxDuplicateConnection}) can be injected. Active when

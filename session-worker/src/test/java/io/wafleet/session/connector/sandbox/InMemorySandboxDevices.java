@@ -1,7 +1,9 @@
 package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.Presence;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemorySandboxDevices implements SandboxDevices {
 
     private final Map<AccountId, SandboxDevice> devices = new ConcurrentHashMap<>();
+    private final Map<AccountId, DevicePresence> presences = new ConcurrentHashMap<>();
 
     @Override
     public void link(SandboxDevice device) {
@@ -28,7 +31,22 @@ final class InMemorySandboxDevices implements SandboxDevices {
     }
 
     @Override
+    public void presence(AccountId account, Presence presence, Instant at) {
+        if (devices.containsKey(account)) {
+            presences.put(account, new DevicePresence(presence, at));
+        }
+    }
+
+    @Override
+    public Optional<DevicePresence> presenceOf(AccountId account) {
+        return devices.containsKey(account) ? Optional.ofNullable(presences.get(account)) : Optional.empty();
+    }
+
+    @Override
     public void unlink(AccountId account, String token) {
         devices.computeIfPresent(account, (id, device) -> device.token().equals(token) ? null : device);
+        if (!devices.containsKey(account)) {
+            presences.remove(account);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.wafleet.session.connector.sandbox;
 import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -17,6 +18,7 @@ final class RecordingListener implements SessionListener {
     final List<MessageAcked> receipts = new CopyOnWriteArrayList<>();
     final List<MessageReceived> messages = new CopyOnWriteArrayList<>();
     final List<MessageChange> changes = new CopyOnWriteArrayList<>();
+    final List<ChatPresenceChanged> chatPresences = new CopyOnWriteArrayList<>();
     volatile String phoneNumber;
     volatile String deviceId;
 
@@ -45,5 +47,10 @@ final class RecordingListener implements SessionListener {
     @Override
     public void messageChanged(MessageChange change) {
         changes.add(change);
+    }
+
+    @Override
+    public void chatPresenceChanged(ChatPresenceChanged presence) {
+        chatPresences.add(presence);
     }
 }
