@@ -109,6 +109,8 @@ final class ApiRoutes {
                         fields("caption", "Menu", "expires_at", future)),
                 send(account, "contact", fields("contact_name", "Budi", "contact_phone", "6289876543210"),
                         fields("expires_at", future))));
+        routes.add(json("/send/presence", fields("account_id", account, "type", "available"), Map.of()));
+        routes.add(json("/send/chat-presence", fields("account_id", account, "phone", TO, "action", "start"), Map.of()));
         for (String action : List.of("revoke", "delete", "read", "star", "unstar")) {
             routes.add(act(account, action, Map.of()));
         }

@@ -58,6 +58,8 @@ class OpenApiConfiguration {
             Map.entry("from_name", "Budi"),
             Map.entry("status", "read"),
             Map.entry("kind", "disconnect"),
+            Map.entry("type", "available"),
+            Map.entry("action", "start"),
             Map.entry("outcome", "dead"),
             Map.entry("limit", 20));
 
