@@ -36,7 +36,8 @@ final class ApiRoutes {
 
     /** Routes without an account and without input to spoil but their method. */
     static final List<Route> OTHERS = List.of(route(GET, "/accounts"), route(GET, "/sandbox/stats"),
-            route(GET, "/messages/m-1"), route(GET, "/media/65f0c0ffee65f0c0ffee65f0"), route(GET, "/qr/token.png"));
+            route(GET, "/messages/m-1"), route(GET, "/media/65f0c0ffee65f0c0ffee65f0"), route(GET, "/qr/token.png"),
+            route(GET, "/user/check"), route(GET, "/user/info"));
 
     private ApiRoutes() {
     }

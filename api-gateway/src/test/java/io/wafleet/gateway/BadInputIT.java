@@ -331,7 +331,8 @@ class BadInputIT extends GatewayTestSupport {
     void badIdempotencyKeysAreRefused() {
         State before = setUp("bad-key");
         for (Route route : jsonRoutes(account)) {
-            if (route.path().startsWith("/send/")) {
+            // presences make no message, so they take no key
+            if (route.path().startsWith("/send/") && !route.path().contains("presence")) {
                 for (String key : List.of("", "with space", "k".repeat(256), "tab\tkey")) {
                     expect(route + " with Idempotency-Key '" + abbreviate(key) + "'", client.post().uri(route.path())
                             .contentType(APPLICATION_JSON).header("Idempotency-Key", key)

@@ -41,6 +41,8 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = StarMessage.class, name = "message.star"),
         @JsonSubTypes.Type(value = UnstarMessage.class, name = "message.unstar"),
         @JsonSubTypes.Type(value = ForwardMessage.class, name = "message.forward"),
+        @JsonSubTypes.Type(value = CheckUser.class, name = "user.check"),
+        @JsonSubTypes.Type(value = GetUserInfo.class, name = "user.info"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
@@ -51,7 +53,7 @@ import io.wafleet.common.AccountId;
 public sealed interface Command
         permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
         SendSticker, SendLocation, SendContact, SendLink, SendPoll, SendPresence, SendChatPresence,
-        MessageCommand, SandboxScan, SandboxInbound,
+        MessageCommand, CheckUser, GetUserInfo, SandboxScan, SandboxInbound,
         SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate, SandboxChatPresence {
 
     int SCHEMA_VERSION = 1;

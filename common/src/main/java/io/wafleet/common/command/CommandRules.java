@@ -116,6 +116,8 @@ public final class CommandRules {
                 require(isPhone(c.from()), "from must be 8-15 digits, or a WhatsApp id");
                 require(c.state() != null, "state is required: composing or paused");
             }
+            case CheckUser c -> person(c.phone());
+            case GetUserInfo c -> person(c.phone());
             case SandboxScan c -> { }
             case SandboxInbound c -> inbound(c);
             case SandboxDuplicateConnection c -> { }
@@ -141,6 +143,11 @@ public final class CommandRules {
             case StarMessage c -> { }
             case UnstarMessage c -> { }
         }
+    }
+
+    private static void person(String phone) {
+        require(isPhone(phone) && !phone.endsWith("@g.us"),
+                "phone must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net (a person, not a group)");
     }
 
     private static void send(String messageId, String phone) {

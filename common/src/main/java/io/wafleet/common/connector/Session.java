@@ -48,6 +48,9 @@ public interface Session extends AutoCloseable {
      */
     CompletionStage<Void> sendChatPresence(String chat, ChatState state);
 
+    /** What WhatsApp tells this account about a phone number (on WhatsApp or not, name, about, presence, devices). */
+    CompletionStage<WhatsAppUser> lookUp(String phone);
+
     /** Log the linked device out; the credentials become useless. */
     CompletionStage<Void> logout();
 

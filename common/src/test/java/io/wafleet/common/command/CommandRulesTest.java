@@ -48,6 +48,8 @@ class CommandRulesTest {
                 Arguments.of(new SendPoll("c1", ACCOUNT, V, "3EB01", TO, new PollSpec("Q?", List.of("a", "a"), 1), null), "poll.options must all differ"),
                 Arguments.of(new SendPoll("c1", ACCOUNT, V, "3EB01", TO, new PollSpec("Q?", List.of("a", "b"), 3), null), "poll.max_answer"),
                 Arguments.of(new SandboxInbound("c1", ACCOUNT, V, null, "6289876543210", null, null, null), "a message, media"),
+                Arguments.of(new CheckUser("c1", ACCOUNT, V, "120363021234567890@g.us", null), "phone must be"),
+                Arguments.of(new GetUserInfo("c1", ACCOUNT, V, "+62 812", null), "phone must be"),
                 Arguments.of(new ReactToMessage("c1", ACCOUNT, V, "3EB01", TO, null), "emoji is required"),
                 Arguments.of(new RevokeMessage("c1", ACCOUNT, V, "", TO), "message_id must be"),
                 Arguments.of(new EditMessage("c1", ACCOUNT, V, "3EB01", TO, ""), "message is required"),

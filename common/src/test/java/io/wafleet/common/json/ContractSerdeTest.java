@@ -1,6 +1,7 @@
 package io.wafleet.common.json;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.command.CheckUser;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.DeleteAccount;
 import io.wafleet.common.command.Login;
@@ -15,6 +16,7 @@ import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxScan;
 import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
+import io.wafleet.common.command.GetUserInfo;
 import io.wafleet.common.command.SendAudio;
 import io.wafleet.common.command.SendContact;
 import io.wafleet.common.command.SendFile;
@@ -107,6 +109,8 @@ public class ContractSerdeTest {
                 new SendAudio("c20", ACCOUNT, v, "3EB0LLLL", "6281234567890", AUDIO, null),
                 new SendSticker("c21", ACCOUNT, v, "3EB0MMMM", "6281234567890", STICKER, AT),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
+                new CheckUser("c30", ACCOUNT, v, "6289876543210", REPLY),
+                new GetUserInfo("c31", ACCOUNT, v, "6289876543210@s.whatsapp.net", null),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
                 new SandboxDuplicateConnection("c10", ACCOUNT, v, REPLY),
                 new SandboxFault("c11", ACCOUNT, v, SandboxFault.Kind.DISCONNECT, REPLY),

@@ -5,6 +5,7 @@ import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.ReplyTo;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.connector.WhatsAppUser;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.Reply;
 import io.wafleet.session.SessionWorkerProperties;
@@ -53,6 +54,13 @@ public class EventPublisher {
         if (replyTo != null) {
             reply(replyTo, new Reply(replyTo.correlationId(), account, Reply.SCHEMA_VERSION, status,
                     null, null, null, null, null));
+        }
+    }
+
+    public void replyUser(ReplyTo replyTo, AccountId account, WhatsAppUser user) {
+        if (replyTo != null) {
+            reply(replyTo, new Reply(replyTo.correlationId(), account, Reply.SCHEMA_VERSION, null,
+                    null, null, null, null, null, user));
         }
     }
 

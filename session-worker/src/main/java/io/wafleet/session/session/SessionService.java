@@ -8,6 +8,7 @@ import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.connector.WhatsAppUser;
 import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.session.credentials.CredentialStore;
 import org.springframework.stereotype.Service;
@@ -119,6 +120,15 @@ public class SessionService {
                 throw e;
             }
             return OptionalLong.of(live.epoch());
+        });
+    }
+
+    /** What WhatsApp tells the account about {@code phone}, through its logged-in session (restored if need be). */
+    WhatsAppUser lookUp(AccountId account, String phone) {
+        return registry.locked(account, () -> {
+            ManagedSession live = liveOrRestored(account)
+                    .orElseThrow(() -> new ConnectorException("not_logged_in", "the account has no logged-in session"));
+            return ConnectorCalls.await(live.session().lookUp(phone), timeout);
         });
     }
 

@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.session.SessionWorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,7 @@ class StartQueue {
     private final Set<AccountId> pending = ConcurrentHashMap.newKeySet();
     private long nextSlot = Long.MIN_VALUE;
 
+    @Autowired
     StartQueue(ScheduledExecutorService workerScheduler, @Qualifier("restoreExecutor") Executor restores,
                SessionService sessions, OwnedPartitions owned, SessionHandover handover, Clock clock,
                SessionWorkerProperties properties) {

@@ -52,6 +52,7 @@ final class SandboxConnector implements Connector {
     private final MessageActions actions;
     private final SandboxChats chats;
     private final SandboxPresence presence;
+    private final SandboxUsers users;
 
     /** {@code routing} publishes the commands the network sends to other accounts (keyed by them). */
     SandboxConnector(SandboxDevices devices, SandboxNetwork network, SandboxMessages messages,
@@ -66,6 +67,7 @@ final class SandboxConnector implements Connector {
         this.actions = new MessageActions(messages, clock, routing);
         this.chats = new SandboxChats(this, messages, actions, routing);
         this.presence = new SandboxPresence(devices, clock, routing);
+        this.users = new SandboxUsers(devices);
     }
 
     @Override
@@ -177,6 +179,10 @@ final class SandboxConnector implements Connector {
 
     SandboxConnections connections() {
         return connections;
+    }
+
+    SandboxUsers users() {
+        return users;
     }
 
     SandboxPresence presence() {

@@ -13,12 +13,14 @@ import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
+import io.wafleet.common.connector.WhatsAppUser;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 /**
  * One account's connection to the sandbox network: closed, waiting for a scan, or logged in over a
@@ -126,6 +128,11 @@ final class SandboxSession implements Session {
         return overConnection(() -> network.presence().show(device, chat, chatState));
     }
 
+    @Override
+    public synchronized CompletionStage<WhatsAppUser> lookUp(String phone) {
+        return overConnection(() -> network.users().lookUp(device, phone));
+    }
+
     /** A message for this account; false when the session is not logged in. */
     synchronized boolean receive(SandboxInbound inbound) {
         if (state != State.LOGGED_IN) {
@@ -209,6 +216,14 @@ final class SandboxSession implements Session {
      * their reasons, anything else is {@code network_unreachable}.
      */
     private CompletionStage<Void> overConnection(Runnable call) {
+        return overConnection(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** {@link #overConnection(Runnable)} for a call that answers something. */
+    private <T> CompletionStage<T> overConnection(Supplier<T> call) {
         if (state != State.LOGGED_IN) {
             return CompletableFuture.failedFuture(new ConnectorException("not_logged_in", "the session is not logged in"));
         }
@@ -218,13 +233,12 @@ final class SandboxSession implements Session {
                 return CompletableFuture.failedFuture(new ConnectorException(SessionListener.CONFLICT,
                         "another connection of this login replaced the session"));
             }
-            call.run();
+            return CompletableFuture.completedFuture(call.get());
         } catch (ConnectorException refused) {
             return CompletableFuture.failedFuture(refused);
         } catch (RuntimeException unreachable) {
             return CompletableFuture.failedFuture(new ConnectorException("network_unreachable", unreachable.toString()));
         }
-        return CompletableFuture.completedFuture(null);
     }
 
     private void goLive() {
