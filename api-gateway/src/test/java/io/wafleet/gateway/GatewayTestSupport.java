@@ -2,6 +2,7 @@ package io.wafleet.gateway;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.wafleet.common.command.Command;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -102,6 +107,31 @@ abstract class GatewayTestSupport {
         Map<String, Object> copy = new HashMap<>(body);
         copy.put(field, value);
         return copy;
+    }
+
+    /** The commands the fake worker has seen for the account, in order. */
+    protected static List<Command> commandsOf(String account) {
+        return worker.commands.stream().filter(seen -> seen.key().equals(account)).map(FakeSessionWorker.Seen::value).toList();
+    }
+
+    /** Waits for the command with this id: of this type, keyed by its account, at schema version 1, and matching. */
+    protected static <C extends Command> void awaitCommand(String commandId, Class<C> type, Predicate<C> matches) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anySatisfy(seen -> {
+            assertThat(seen.value()).isInstanceOf(type);
+            C command = type.cast(seen.value());
+            assertThat(command.commandId()).isEqualTo(commandId);
+            assertThat(seen.key()).isEqualTo(command.accountId().value());
+            assertThat(command.schemaVersion()).isEqualTo(1);
+            assertThat(matches.test(command)).isTrue();
+        }));
+    }
+
+    /** A 400 or 404 in the envelope whose message names {@code named}. */
+    protected void refused(int status, String path, Map<String, ?> body, String named) {
+        post(path, body).expectStatus().isEqualTo(status).expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.code").isEqualTo(status == 400 ? "BAD_REQUEST" : "NOT_FOUND")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains(named));
     }
 
     protected static void badRequest(WebTestClient.ResponseSpec response) {

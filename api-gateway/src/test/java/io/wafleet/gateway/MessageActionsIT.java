@@ -1,8 +1,5 @@
 package io.wafleet.gateway;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.wafleet.common.command.Command;
 import io.wafleet.common.command.DeleteMessage;
 import io.wafleet.common.command.EditMessage;
 import io.wafleet.common.command.ForwardMessage;
@@ -12,34 +9,16 @@ import io.wafleet.common.command.ReactToMessage;
 import io.wafleet.common.command.RevokeMessage;
 import io.wafleet.common.command.StarMessage;
 import io.wafleet.common.command.UnstarMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -47,50 +26,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * MongoDB-wire server: each publishes its one command keyed by the account; bad input is a 4xx in the
  * envelope and publishes nothing.
  */
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + GatewayApplication.CONFIG_NAME,
-        "wafleet.kafka.partitions=2"})
-@EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class MessageActionsIT {
+class MessageActionsIT extends GatewayTestSupport {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     private static final String MESSAGE = "3EB0AB12CD34EF560001";
     private static final String CHAT = "6281234567890";
-    private static FakeSessionWorker worker;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    WebTestClient client;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/wafleet");
-    }
-
-    @BeforeAll
-    static void startWorker(@Autowired EmbeddedKafkaBroker broker) {
-        worker = new FakeSessionWorker(broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        worker.close();
-        MONGO.shutdownNow();
-    }
-
-    @BeforeEach
-    void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(15)).build();
-    }
 
     @Test
     void eachActionPublishesItsCommandKeyedByTheAccount() {
-        linkedAccount("acc-act");
+        createLinked("acc-act");
         Map<String, Object> body = Map.of("account_id", "acc-act", "phone", CHAT);
 
         String react = queued("reaction", with(body, "emoji", "\uD83D\uDC4D"));
@@ -102,20 +45,20 @@ class MessageActionsIT {
         String star = queued("star", body);
         String unstar = queued("unstar", body);
 
-        awaitCommand(react, ReactToMessage.class, c -> c.emoji().equals("\uD83D\uDC4D"));
-        awaitCommand(unreact, ReactToMessage.class, c -> c.emoji().isEmpty());
-        awaitCommand(revoke, RevokeMessage.class, c -> true);
-        awaitCommand(delete, DeleteMessage.class, c -> c.phone().equals(CHAT + "@s.whatsapp.net"));
-        awaitCommand(edit, EditMessage.class, c -> c.message().equals("fixed the typo"));
-        awaitCommand(read, MarkMessageRead.class, c -> true);
-        awaitCommand(star, StarMessage.class, c -> true);
-        awaitCommand(unstar, UnstarMessage.class, c -> true);
+        awaitAction(react, ReactToMessage.class, c -> c.emoji().equals("\uD83D\uDC4D"));
+        awaitAction(unreact, ReactToMessage.class, c -> c.emoji().isEmpty());
+        awaitAction(revoke, RevokeMessage.class, c -> true);
+        awaitAction(delete, DeleteMessage.class, c -> c.phone().equals(CHAT + "@s.whatsapp.net"));
+        awaitAction(edit, EditMessage.class, c -> c.message().equals("fixed the typo"));
+        awaitAction(read, MarkMessageRead.class, c -> true);
+        awaitAction(star, StarMessage.class, c -> true);
+        awaitAction(unstar, UnstarMessage.class, c -> true);
         assertThat(commandsOf("acc-act")).hasSize(8);
     }
 
     @Test
     void aForwardIsASendOfANewMessageWhoseStatusCanBeRead() {
-        linkedAccount("acc-fwd");
+        createLinked("acc-fwd");
 
         JsonNode results = post("/message/" + MESSAGE + "/forward", Map.of("account_id", "acc-fwd", "phone", CHAT,
                 "to", "120363021234567890@g.us"))
@@ -125,7 +68,7 @@ class MessageActionsIT {
         assertThat(forwardedId).matches("3EB0[0-9A-F]{16}");
         assertThat(results.get("message_id").asString()).isEqualTo(MESSAGE);
         assertThat(results.get("status").asString()).isEqualTo("queued");
-        awaitCommand(results.get("command_id").asString(), ForwardMessage.class, c -> c.to().equals("120363021234567890@g.us")
+        awaitAction(results.get("command_id").asString(), ForwardMessage.class, c -> c.to().equals("120363021234567890@g.us")
                 && c.forwardedMessageId().equals(forwardedId));
         client.get().uri("/messages/" + forwardedId).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.results.status").isEqualTo("queued")
@@ -134,7 +77,7 @@ class MessageActionsIT {
 
     @Test
     void badInputIsRefusedInTheEnvelopeAndPublishesNothing() {
-        linkedAccount("acc-bad-act");
+        createLinked("acc-bad-act");
         Map<String, Object> body = Map.of("account_id", "acc-bad-act", "phone", CHAT);
 
         refused(400, "/message/" + MESSAGE + "/revoke", Map.of("phone", CHAT), "account_id");
@@ -175,7 +118,7 @@ class MessageActionsIT {
 
         // commands of one account are in order on its partition: nothing refused came before this one
         String marker = queued("star", body);
-        awaitCommand(marker, StarMessage.class, c -> true);
+        awaitAction(marker, StarMessage.class, c -> true);
         assertThat(commandsOf("acc-bad-act")).singleElement().satisfies(c -> assertThat(c.commandId()).isEqualTo(marker));
         assertThat(commandsOf("acc-new-act")).isEmpty();
         assertThat(commandsOf("ghost-act")).isEmpty();
@@ -192,42 +135,9 @@ class MessageActionsIT {
         return results.get("command_id").asString();
     }
 
-    private <C extends MessageCommand> void awaitCommand(String commandId, Class<C> type, Predicate<C> matches) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anySatisfy(seen -> {
-            assertThat(seen.value()).isInstanceOf(type);
-            C command = type.cast(seen.value());
-            assertThat(command.commandId()).isEqualTo(commandId);
-            assertThat(seen.key()).isEqualTo(command.accountId().value());
-            assertThat(command.messageId()).isEqualTo(MESSAGE);
-            assertThat(command.schemaVersion()).isEqualTo(1);
-            assertThat(matches.test(command)).isTrue();
-        }));
+    /** {@link GatewayTestSupport#awaitCommand} for an action on {@link #MESSAGE}. */
+    private static <C extends MessageCommand> void awaitAction(String commandId, Class<C> type, Predicate<C> matches) {
+        awaitCommand(commandId, type, command -> command.messageId().equals(MESSAGE) && matches.test(command));
     }
 
-    private List<Command> commandsOf(String account) {
-        return worker.commands.stream().filter(seen -> seen.key().equals(account)).map(FakeSessionWorker.Seen::value).toList();
-    }
-
-    private void refused(int status, String path, Map<String, ?> body, String named) {
-        post(path, body).expectStatus().isEqualTo(status).expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.code").isEqualTo(status == 400 ? "BAD_REQUEST" : "NOT_FOUND")
-                .jsonPath("$.message").value(message -> assertThat((String) message).contains(named));
-    }
-
-    private void linkedAccount(String id) {
-        post("/accounts", Map.of("account_id", id)).expectStatus().isCreated();
-        mongo.updateFirst(Query.query(where("_id").is(id)), Update.update("device_id", "dev-" + id).set("status", "logged_in"),
-                "accounts").block();
-    }
-
-    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
-        Map<String, Object> copy = new HashMap<>(body);
-        copy.put(field, value);
-        return copy;
-    }
-
-    private WebTestClient.ResponseSpec post(String path, Map<String, ?> body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 }

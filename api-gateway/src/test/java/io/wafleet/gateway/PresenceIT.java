@@ -1,7 +1,6 @@
 package io.wafleet.gateway;
 
 import io.wafleet.common.command.ChatState;
-import io.wafleet.common.command.Command;
 import io.wafleet.common.command.Presence;
 import io.wafleet.common.command.SendChatPresence;
 import io.wafleet.common.command.SendPresence;
@@ -9,13 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /send/presence} and {@code POST /send/chat-presence} against a real Kafka broker and a
@@ -110,25 +106,4 @@ class PresenceIT extends GatewayTestSupport {
         return answer.get("results").get("command_id").asString();
     }
 
-    private <C extends Command> void awaitCommand(String commandId, Class<C> type, Predicate<C> matches) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anySatisfy(seen -> {
-            assertThat(seen.value()).isInstanceOf(type);
-            C command = type.cast(seen.value());
-            assertThat(command.commandId()).isEqualTo(commandId);
-            assertThat(seen.key()).isEqualTo(command.accountId().value());
-            assertThat(command.schemaVersion()).isEqualTo(1);
-            assertThat(matches.test(command)).isTrue();
-        }));
-    }
-
-    private List<Command> commandsOf(String account) {
-        return worker.commands.stream().filter(seen -> seen.key().equals(account)).map(FakeSessionWorker.Seen::value).toList();
-    }
-
-    private void refused(int status, String path, Map<String, ?> body, String named) {
-        post(path, body).expectStatus().isEqualTo(status).expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.code").isEqualTo(status == 400 ? "BAD_REQUEST" : "NOT_FOUND")
-                .jsonPath("$.message").value(message -> assertThat((String) message).contains(named));
-    }
 }

@@ -5,6 +5,8 @@ import io.wafleet.session.SessionWorkerApplication;
 import io.wafleet.webhook.WebhookWorkerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * The services of the fleet (api-gateway, a webhook worker and, unless left out, one session worker)
  * as separate Spring application contexts in this JVM, against the given Kafka and MongoDB. Each
- * context reads only its own configuration file, as it does when run from its own jar.
+ * context reads only its own configuration file, as it does when run from its own jar, and has Reactor
+ * Netty resources of its own, so closing one leaves the others running.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -102,7 +105,23 @@ public final class Fleet implements AutoCloseable {
             List<String> args = new ArrayList<>(common);
             args.add("--spring.config.name=" + name);
             args.addAll(List.of(own));
-            return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+            return new SpringApplicationBuilder(application).initializers(Builder::ownNettyResources)
+                    .run(args.toArray(String[]::new));
+        }
+
+        /**
+         * Each service gets event loops and connection pools of its own instead of Reactor Netty's
+         * global ones: closing a context disposes the global resources, which would take down the HTTP
+         * server and clients of every other service (or fleet) still running in this JVM.
+         */
+        private static void ownNettyResources(ConfigurableApplicationContext context) {
+            if (context instanceof GenericApplicationContext generic) {
+                generic.registerBean(ReactorResourceFactory.class, () -> {
+                    ReactorResourceFactory resources = new ReactorResourceFactory();
+                    resources.setUseGlobalResources(false);
+                    return resources;
+                });
+            }
         }
     }
 }

@@ -1,29 +1,24 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
-import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.session.WorkerId;
 import io.wafleet.session.credentials.CredentialStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The safety net under assignment and hand-over: every {@code wafleet.restore.reconcile-interval}, the
+ * The safety net under assignment and hand-over: every {@code wafleet.restore.reconcile-interval}
+ * ({@link SessionSchedules}), the
  * accounts of this worker's partitions that have a stored login, no session here and no restore on
  * the way, yet whose record says they are logged in (held by no one, or by a worker that no longer owns
  * them) are queued for restore, with a warning, since it means a hand-over was missed. A restore
  * that finds the lease still held elsewhere waits for it as usual, so this never opens a second session.
  */
 @Component
-class SessionReconciler implements SmartLifecycle {
+class SessionReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SessionReconciler.class);
 
@@ -33,21 +28,15 @@ class SessionReconciler implements SmartLifecycle {
     private final SessionRegistry registry;
     private final StartQueue starts;
     private final WorkerId worker;
-    private final ScheduledExecutorService scheduler;
-    private final Duration interval;
-    private volatile ScheduledFuture<?> task;
 
     SessionReconciler(CredentialStore credentials, AccountStore accounts, OwnedPartitions owned, SessionRegistry registry,
-                      StartQueue starts, WorkerId worker, ScheduledExecutorService workerScheduler,
-                      SessionWorkerProperties properties) {
+                      StartQueue starts, WorkerId worker) {
         this.credentials = credentials;
         this.accounts = accounts;
         this.owned = owned;
         this.registry = registry;
         this.starts = starts;
         this.worker = worker;
-        this.scheduler = workerScheduler;
-        this.interval = properties.restore().reconcileInterval();
     }
 
     /** Queues the stranded accounts; answers them. */
@@ -63,37 +52,5 @@ class SessionReconciler implements SmartLifecycle {
             starts.enqueue(account);
         }
         return stranded;
-    }
-
-    @Override
-    public void start() {
-        long millis = interval.toMillis();
-        task = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                reconcile();
-            } catch (RuntimeException e) {
-                log.warn("Session reconciliation failed: {}", e.toString());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = task;
-        task = null;
-        if (running != null) {
-            running.cancel(false);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return task != null;
-    }
-
-    /** Stopped before the lease keeper hands the sessions over, so it queues nothing during shutdown. */
-    @Override
-    public int getPhase() {
-        return LeaseKeeper.PHASE + 1;
     }
 }

@@ -42,7 +42,7 @@ class SessionReconcilerIT {
     private final SessionRegistry registry = new SessionRegistry();
     private final StartQueue starts = mock(StartQueue.class);
     private final SessionReconciler reconciler = new SessionReconciler(credentials, new AccountStore(MONGO, Clock.systemUTC()),
-            owned, registry, starts, ME, null, properties);
+            owned, registry, starts, ME);
 
     @AfterAll
     static void stop() {

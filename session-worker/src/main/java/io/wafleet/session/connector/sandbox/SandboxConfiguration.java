@@ -1,10 +1,12 @@
 package io.wafleet.session.connector.sandbox;
 
+import io.wafleet.session.PeriodicTask;
 import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.session.WorkerId;
 import io.wafleet.session.kafka.EventPublisher;
 import io.wafleet.session.session.SessionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,16 +26,23 @@ class SandboxConfiguration {
                 new MongoSandboxMessages(mongo), workerScheduler, properties.sandbox(), clock, publisher::command);
     }
 
+    /**
+     * Deletes the carried messages the network has forgotten, so its memory stays bounded on the embedded
+     * MongoDB-wire server too (it has no TTL indexes). Every worker runs it: deleting twice is harmless.
+     */
     @Bean
-    SandboxMessagePruner sandboxMessagePruner(SandboxConnector connector, ScheduledExecutorService workerScheduler,
-                                              SessionWorkerProperties properties) {
-        return new SandboxMessagePruner(connector, workerScheduler, properties.sandbox().messages().pruneInterval());
+    PeriodicTask sandboxMessagePruner(SandboxConnector connector, ScheduledExecutorService workerScheduler,
+                                      SessionWorkerProperties properties) {
+        return new PeriodicTask("Sandbox message pruning", connector::forgetExpiredMessages, workerScheduler,
+                properties.sandbox().messages().pruneInterval(), SmartLifecycle.DEFAULT_PHASE);
     }
 
+    /** The connections' keepalive; with the lease keeper, stopped after the command listeners, once the sessions are handed over. */
     @Bean
-    SandboxKeepalive sandboxKeepalive(SandboxConnector connector, ScheduledExecutorService workerScheduler,
-                                      SessionWorkerProperties properties) {
-        return new SandboxKeepalive(connector, workerScheduler, properties.sandbox().keepaliveInterval());
+    PeriodicTask sandboxKeepalive(SandboxConnector connector, ScheduledExecutorService workerScheduler,
+                                  SessionWorkerProperties properties) {
+        return new PeriodicTask("Sandbox keepalive", connector::keepAlive, workerScheduler,
+                properties.sandbox().keepaliveInterval(), Integer.MAX_VALUE - 1000);
     }
 
     @Bean
