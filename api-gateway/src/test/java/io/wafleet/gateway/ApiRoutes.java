@@ -24,6 +24,7 @@ final class ApiRoutes {
     /** Never reached: every request naming it is refused before the download. */
     private static final String MEDIA_URL = "http://127.0.0.1:9/media.bin";
     static final String MESSAGE_ID = "3EB0C431C26A1916E07F";
+    static final String GROUP = "120363021234567890@g.us";
 
     /** The routes without a JSON body; {@code {id}-ev} is a delivery record of the account. */
     static final List<Route> BODYLESS = List.of(
@@ -37,7 +38,7 @@ final class ApiRoutes {
     /** Routes without an account and without input to spoil but their method. */
     static final List<Route> OTHERS = List.of(route(GET, "/accounts"), route(GET, "/sandbox/stats"),
             route(GET, "/messages/m-1"), route(GET, "/media/65f0c0ffee65f0c0ffee65f0"), route(GET, "/qr/token.png"),
-            route(GET, "/user/check"), route(GET, "/user/info"));
+            route(GET, "/user/check"), route(GET, "/user/info"), route(GET, "/group/info"));
 
     private ApiRoutes() {
     }
@@ -118,6 +119,12 @@ final class ApiRoutes {
         routes.add(act(account, "reaction", fields("emoji", "\uD83D\uDC4D")));
         routes.add(act(account, "update", fields("message", "edited")));
         routes.add(act(account, "forward", fields("to", "6289876543210")));
+        routes.add(json("/group", fields("account_id", account, "title", "Tim Jualan", "participants", List.of(TO)), Map.of()));
+        for (String path : List.of("/group/participants", "/group/participants/remove", "/group/participants/promote",
+                "/group/participants/demote")) {
+            routes.add(json(path, fields("account_id", account, "group_id", GROUP, "participants", List.of(TO)), Map.of()));
+        }
+        routes.add(json("/group/leave", fields("account_id", account, "group_id", GROUP), Map.of()));
         for (String kind : MEDIA_KINDS) {
             Map<String, Object> optional = fields("expires_at", future);
             if (!kind.equals("audio") && !kind.equals("sticker")) {

@@ -2,6 +2,12 @@ package io.wafleet.gateway;
 
 import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
+import io.wafleet.common.command.CreateGroup;
+import io.wafleet.common.command.GetGroupInfo;
+import io.wafleet.common.command.LeaveGroup;
+import io.wafleet.common.command.UpdateGroupParticipants;
+import io.wafleet.common.connector.GroupInfo;
+import io.wafleet.common.connector.ParticipantResult;
 import io.wafleet.common.command.Login;
 import io.wafleet.common.command.LoginWithCode;
 import io.wafleet.common.command.Logout;
@@ -26,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +43,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Stands in for a session worker: reads {@code wafleet.commands}, {@code wafleet.config} and
  * {@code wafleet.events} with a plain consumer, keeps what it saw, and answers commands that carry a
  * {@code ReplyTo}. Accounts named {@code silent-*} get no answer; {@code already-*} are answered with
- * {@code already_logged_in}.
+ * {@code already_logged_in}; group calls get a made-up group, or a refusal ({@link #groupRefusal}).
  */
 final class FakeSessionWorker implements AutoCloseable {
 
     static final String PAIR_CODE = "ABCD-EFGH";
     static final int QR_SECONDS = 45;
+    static final String CREATED_GROUP = "120363099999999999@g.us";
+    static final String MISSING_GROUP = "120363000000000000@g.us";
+    static final Instant CREATED_AT = Instant.parse("2026-11-26T10:15:30Z");
 
     /** A record as it was on the topic: its key, and its value parsed (null for a tombstone). */
     record Seen<T>(String key, T value) {
@@ -103,13 +113,18 @@ final class FakeSessionWorker implements AutoCloseable {
             case SandboxScan c -> c.replyTo();
             case SandboxDuplicateConnection c -> c.replyTo();
             case SandboxFault c -> c.replyTo();
+            case CreateGroup c -> c.replyTo();
+            case GetGroupInfo c -> c.replyTo();
+            case UpdateGroupParticipants c -> c.replyTo();
+            case LeaveGroup c -> c.replyTo();
             default -> null;
         };
         String account = command.accountId().value();
         if (replyTo == null || account.startsWith("silent")) {
             return;
         }
-        Reply reply = account.startsWith("already")
+        Reply refused = groupRefusal(command, replyTo);
+        Reply reply = refused != null ? refused : account.startsWith("already")
                 ? new Reply(replyTo.correlationId(), command.accountId(), 1, SessionStatus.LOGGED_IN, null, null, null,
                 "already_logged_in", "account " + account + " is already logged in")
                 : switch (command) {
@@ -120,9 +135,52 @@ final class FakeSessionWorker implements AutoCloseable {
                     case SandboxDuplicateConnection c -> reply(replyTo, c, SessionStatus.DISCONNECTED, null, null);
                     case SandboxFault c -> reply(replyTo, c, c.kind() == SandboxFault.Kind.LOGGED_OUT
                             ? SessionStatus.LOGGED_OUT : SessionStatus.DISCONNECTED, null, null);
+                    case CreateGroup c -> Reply.group(replyTo.correlationId(), c.accountId(),
+                            group(CREATED_GROUP, c.subject(), c.participants()), results(c.participants()));
+                    case GetGroupInfo c -> Reply.group(replyTo.correlationId(), c.accountId(),
+                            group(c.groupId(), "Fake group", List.of("6289876543210")), null);
+                    case UpdateGroupParticipants c -> Reply.group(replyTo.correlationId(), c.accountId(),
+                            group(c.groupId(), "Fake group", c.participants()), results(c.participants()));
+                    case LeaveGroup c -> Reply.group(replyTo.correlationId(), c.accountId(), null, null);
                     default -> reply(replyTo, command, SessionStatus.LOGGED_IN, null, null);
                 };
         producer.send(new ProducerRecord<>(Topics.REPLIES, replyTo.instance(), reply));
+    }
+
+    /**
+     * What WhatsApp refuses of a group call: accounts named {@code outsider-*} are in no group
+     * ({@code not_member}), {@code member-*} are in it but no admin ({@code not_admin}), and
+     * {@link #MISSING_GROUP} does not exist.
+     */
+    private static Reply groupRefusal(Command command, ReplyTo replyTo) {
+        String group = switch (command) {
+            case GetGroupInfo c -> c.groupId();
+            case UpdateGroupParticipants c -> c.groupId();
+            case LeaveGroup c -> c.groupId();
+            default -> null;
+        };
+        String account = command.accountId().value();
+        String error = group == null ? null : MISSING_GROUP.equals(group) ? "group_not_found"
+                : account.startsWith("outsider") ? "not_member"
+                : account.startsWith("member") && command instanceof UpdateGroupParticipants ? "not_admin" : null;
+        return error == null ? null : new Reply(replyTo.correlationId(), command.accountId(), 1, null, null, null, null, error,
+                "refused: " + error);
+    }
+
+    /** The account is the group's superadmin; the participants are members. */
+    private static GroupInfo group(String id, String subject, List<String> participants) {
+        List<GroupInfo.Participant> members = new ArrayList<>(List.of(
+                new GroupInfo.Participant("6281234567890@s.whatsapp.net", "6281234567890", true, true)));
+        participants.forEach(phone -> members.add(new GroupInfo.Participant(phone.replace("@s.whatsapp.net", "")
+                + "@s.whatsapp.net", phone.replace("@s.whatsapp.net", ""), false, false)));
+        return new GroupInfo(id, subject, "6281234567890@s.whatsapp.net", CREATED_AT, members);
+    }
+
+    /** A number starting with 0 is not on WhatsApp; the others succeed. */
+    private static List<ParticipantResult> results(List<String> participants) {
+        return participants.stream().map(phone -> phone.startsWith("0")
+                ? ParticipantResult.error(phone + "@s.whatsapp.net", "not_on_whatsapp")
+                : ParticipantResult.success(phone.replace("@s.whatsapp.net", "") + "@s.whatsapp.net")).toList();
     }
 
     private static Reply reply(ReplyTo replyTo, Command command, SessionStatus status, String qr, String pairCode) {

@@ -9,18 +9,15 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Publishes a command that an HTTP call waits for and answers with the owning session worker's
- * {@link Reply}: 503 when no reply arrives in time, 409 or 400 when the reply carries an error.
+ * {@link Reply}: 503 when no reply arrives in time, a 4xx when the reply carries an error (see {@link #refusal}).
  */
 @Service
 public class ReplyClient {
-
-    private static final Set<String> CONFLICTS = Set.of("already_logged_in", "not_logged_in", "no_pending_login");
 
     private final CommandPublisher publisher;
     private final PendingReplies pending;
@@ -53,6 +50,21 @@ public class ReplyClient {
             return reply;
         }
         String message = reply.message() != null && !reply.message().isBlank() ? reply.message() : reply.error();
-        throw CONFLICTS.contains(reply.error()) ? ApiException.conflict(message) : ApiException.badRequest(message);
+        throw refusal(reply.error(), message);
+    }
+
+    /**
+     * The answer to a worker's refusal: 409 for the state of the session (or a group changing under the
+     * call: try again), 404 for a group that does not exist, 403 for a group the account is not in or not
+     * an admin of (WhatsApp's own answer to both is "forbidden"), 400 for anything else.
+     */
+    static ApiException refusal(String error, String message) {
+        return switch (error) {
+            case "already_logged_in", "not_logged_in", "no_pending_login", "group_busy" -> ApiException.conflict(message);
+            case "group_not_found" -> ApiException.notFound(message);
+            case "not_member" -> ApiException.forbidden("NOT_GROUP_MEMBER", message);
+            case "not_admin" -> ApiException.forbidden("NOT_GROUP_ADMIN", message);
+            default -> ApiException.badRequest(message);
+        };
     }
 }

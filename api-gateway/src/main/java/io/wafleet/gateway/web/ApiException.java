@@ -42,6 +42,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
 
+    /** 403 with a precise {@code code}: the account may not do this (e.g. in a group it is not an admin of). */
+    public static ApiException forbidden(String code, String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, code, message);
+    }
+
     /** 409 {@code NOT_LOGGED_IN}: the account has no session to act with. */
     public static ApiException notLoggedIn(String message) {
         return new ApiException(HttpStatus.CONFLICT, "NOT_LOGGED_IN", message);

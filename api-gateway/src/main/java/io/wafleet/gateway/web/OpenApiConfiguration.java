@@ -61,7 +61,10 @@ class OpenApiConfiguration {
             Map.entry("type", "available"),
             Map.entry("action", "start"),
             Map.entry("outcome", "dead"),
-            Map.entry("limit", 20));
+            Map.entry("limit", 20),
+            Map.entry("title", "Tim Jualan"),
+            Map.entry("group_id", "120363021234567890@g.us"),
+            Map.entry("participants", List.of("6289876543210", "6281111111111")));
 
     @Bean
     OpenAPI wafleetOpenApi() {

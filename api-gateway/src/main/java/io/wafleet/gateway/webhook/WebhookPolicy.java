@@ -22,8 +22,8 @@ record WebhookPolicy(List<String> events, Integer maxAttempts, Map<String, Strin
 
     /** The event types of the contract a webhook can filter on. */
     static final Set<String> EVENT_TYPES = Set.of("message", "message.ack", "message.sent", "message.failed",
-            "message.reaction", "message.revoked", "message.edited", "message.action", "chat_presence", "session.status",
-            "session.qr", "session.pair_code", "command.rejected");
+            "message.reaction", "message.revoked", "message.edited", "message.action", "chat_presence", "group.participants",
+            "session.status", "session.qr", "session.pair_code", "command.rejected");
     static final int MAX_ATTEMPTS = 50;
 
     static final WebhookPolicy DEFAULT = new WebhookPolicy(null, null, null);

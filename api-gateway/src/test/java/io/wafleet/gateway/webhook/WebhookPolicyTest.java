@@ -43,8 +43,8 @@ class WebhookPolicyTest {
     @Test
     void everyKnownEventTypeIsAccepted() {
         List<String> all = List.of("message", "message.ack", "message.sent", "message.failed", "message.reaction",
-                "message.revoked", "message.edited", "message.action", "chat_presence", "session.status", "session.qr",
-                "session.pair_code", "command.rejected");
+                "message.revoked", "message.edited", "message.action", "chat_presence", "group.participants", "session.status",
+                "session.qr", "session.pair_code", "command.rejected");
         assertThat(WebhookPolicy.of(all, null, null).events()).containsExactlyElementsOf(all);
     }
 

@@ -43,18 +43,24 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = ForwardMessage.class, name = "message.forward"),
         @JsonSubTypes.Type(value = CheckUser.class, name = "user.check"),
         @JsonSubTypes.Type(value = GetUserInfo.class, name = "user.info"),
+        @JsonSubTypes.Type(value = CreateGroup.class, name = "group.create"),
+        @JsonSubTypes.Type(value = GetGroupInfo.class, name = "group.info"),
+        @JsonSubTypes.Type(value = UpdateGroupParticipants.class, name = "group.update_participants"),
+        @JsonSubTypes.Type(value = LeaveGroup.class, name = "group.leave"),
         @JsonSubTypes.Type(value = SandboxScan.class, name = "sandbox.scan"),
         @JsonSubTypes.Type(value = SandboxInbound.class, name = "sandbox.inbound"),
         @JsonSubTypes.Type(value = SandboxDuplicateConnection.class, name = "sandbox.duplicate_connection"),
         @JsonSubTypes.Type(value = SandboxFault.class, name = "sandbox.fault"),
         @JsonSubTypes.Type(value = SandboxMessageUpdate.class, name = "sandbox.message_update"),
         @JsonSubTypes.Type(value = SandboxChatPresence.class, name = "sandbox.chat_presence"),
+        @JsonSubTypes.Type(value = SandboxGroupUpdate.class, name = "sandbox.group_update"),
 })
 public sealed interface Command
         permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
         SendSticker, SendLocation, SendContact, SendLink, SendPoll, SendPresence, SendChatPresence,
-        MessageCommand, CheckUser, GetUserInfo, SandboxScan, SandboxInbound,
-        SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate, SandboxChatPresence {
+        MessageCommand, CheckUser, GetUserInfo, CreateGroup, GetGroupInfo, UpdateGroupParticipants, LeaveGroup,
+        SandboxScan, SandboxInbound, SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate, SandboxChatPresence,
+        SandboxGroupUpdate {
 
     int SCHEMA_VERSION = 1;
 

@@ -24,6 +24,10 @@ public final class CommandRules {
     public static final int MAX_POLL_OPTION = 100;
     public static final int MAX_URL = 2_048;
     public static final int MAX_EMOJI = 32;
+    /** WhatsApp's limit on a group's subject. */
+    public static final int MAX_GROUP_SUBJECT = 100;
+    /** How many participants one call may name: a group holds at most 1,024 members, its creator one of them. */
+    public static final int MAX_GROUP_PARTICIPANTS = 1_023;
 
     private static final int MAX_ID = 128;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_ID + "}");
@@ -38,6 +42,16 @@ public final class CommandRules {
     public static boolean isPhone(String value) {
         return value != null && (PHONE_NUMBER.matcher(value).matches() || PERSON_JID.matcher(value).matches()
                 || GROUP_JID.matcher(value).matches());
+    }
+
+    /** A group's WhatsApp id: digits (an older group's have a {@code -}) ending in {@code @g.us}. */
+    public static boolean isGroupId(String value) {
+        return value != null && GROUP_JID.matcher(value).matches();
+    }
+
+    /** A person: 8-15 digits, or a WhatsApp id ending in {@code @s.whatsapp.net}. */
+    public static boolean isPerson(String value) {
+        return value != null && (PHONE_NUMBER.matcher(value).matches() || PERSON_JID.matcher(value).matches());
     }
 
     /** A phone number alone: 8-15 digits, country code first. */
@@ -118,6 +132,24 @@ public final class CommandRules {
             }
             case CheckUser c -> person(c.phone());
             case GetUserInfo c -> person(c.phone());
+            case CreateGroup c -> {
+                text(c.subject(), "subject", MAX_GROUP_SUBJECT);
+                participants(c.participants());
+            }
+            case GetGroupInfo c -> groupId(c.groupId());
+            case UpdateGroupParticipants c -> {
+                groupId(c.groupId());
+                require(c.action() != null && c.action() != ParticipantAction.LEAVE,
+                        "action is required: add, remove, promote or demote (a member leaves with group.leave)");
+                participants(c.participants());
+            }
+            case LeaveGroup c -> groupId(c.groupId());
+            case SandboxGroupUpdate c -> {
+                groupId(c.groupId());
+                require(c.action() != null, "action is required: add, remove, promote, demote or leave");
+                participants(c.participants());
+                require(c.by() == null || isPerson(c.by()), "by must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net");
+            }
             case SandboxScan c -> { }
             case SandboxInbound c -> inbound(c);
             case SandboxDuplicateConnection c -> { }
@@ -142,6 +174,19 @@ public final class CommandRules {
             case MarkMessageRead c -> { }
             case StarMessage c -> { }
             case UnstarMessage c -> { }
+        }
+    }
+
+    private static void groupId(String groupId) {
+        require(isGroupId(groupId), "group_id must be a group's WhatsApp id, ending in @g.us");
+    }
+
+    private static void participants(List<String> participants) {
+        require(participants != null && !participants.isEmpty() && participants.size() <= MAX_GROUP_PARTICIPANTS,
+                "participants must be a list of 1 to " + MAX_GROUP_PARTICIPANTS + " people");
+        for (String participant : participants) {
+            require(isPerson(participant),
+                    "participants[] must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net (a person, not a group)");
         }
     }
 
@@ -213,6 +258,7 @@ public final class CommandRules {
         if (inbound.poll() != null) {
             poll(inbound.poll());
         }
+        require(inbound.group() == null || isGroupId(inbound.group()), "group must be a group's WhatsApp id, ending in @g.us");
         require(inbound.message() != null || inbound.media() != null || inbound.location() != null
                 || inbound.contact() != null || inbound.poll() != null,
                 "a message, media, location, contact or poll is required");

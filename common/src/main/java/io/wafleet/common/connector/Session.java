@@ -1,9 +1,11 @@
 package io.wafleet.common.connector;
 
 import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.ParticipantAction;
 import io.wafleet.common.command.Presence;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -50,6 +52,29 @@ public interface Session extends AutoCloseable {
 
     /** What WhatsApp tells this account about a phone number (on WhatsApp or not, name, about, presence, devices). */
     CompletionStage<WhatsAppUser> lookUp(String phone);
+
+    /**
+     * Creates a group that the account owns, with the participants (phone numbers or WhatsApp ids) that can
+     * be added; {@code createKey} identifies this creation, so that asking again with the same key answers
+     * the group created the first time. Completes with the group and each participant's result.
+     */
+    CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants);
+
+    /**
+     * The group as the account sees it; fails {@code group_not_found}, or {@code not_member} when the
+     * account is not in it.
+     */
+    CompletionStage<GroupInfo> groupInfo(String groupId);
+
+    /**
+     * Adds, removes, promotes or demotes participants of a group the account is an admin of (fails
+     * {@code group_not_found}, {@code not_member}, {@code not_admin}); each participant's own refusal is in
+     * its result. Members are told through their sessions.
+     */
+    CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action, List<String> participants);
+
+    /** The account leaves the group (fails {@code group_not_found}, {@code not_member}). */
+    CompletionStage<Void> leaveGroup(String groupId);
 
     /** Log the linked device out; the credentials become useless. */
     CompletionStage<Void> logout();

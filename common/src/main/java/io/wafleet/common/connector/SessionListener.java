@@ -1,6 +1,7 @@
 package io.wafleet.common.connector;
 
 import io.wafleet.common.event.ChatPresenceChanged;
+import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -40,4 +41,10 @@ public interface SessionListener {
      * derives the event's id from the command it was reported during (a replay reports the same id).
      */
     void chatPresenceChanged(ChatPresenceChanged presence);
+
+    /**
+     * Participants of one of the account's groups were added, removed, promoted, demoted or left. Like a
+     * chat presence it carries no id: the worker derives the event's id from the command it was reported during.
+     */
+    void groupParticipantsChanged(GroupParticipantsChanged change);
 }

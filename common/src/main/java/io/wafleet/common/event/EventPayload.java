@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(value = MessageEdited.class, name = "message.edited"),
         @JsonSubTypes.Type(value = MessageActionFinished.class, name = "message.action"),
         @JsonSubTypes.Type(value = ChatPresenceChanged.class, name = "chat_presence"),
+        @JsonSubTypes.Type(value = GroupParticipantsChanged.class, name = "group.participants"),
         @JsonSubTypes.Type(value = SessionStatusChanged.class, name = "session.status"),
         @JsonSubTypes.Type(value = QrIssued.class, name = "session.qr"),
         @JsonSubTypes.Type(value = PairCodeIssued.class, name = "session.pair_code"),
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 })
 public sealed interface EventPayload
         permits MessageReceived, MessageAcked, MessageSent, MessageFailed, MessageChange, MessageActionFinished,
-        ChatPresenceChanged, SessionStatusChanged, QrIssued, PairCodeIssued, CommandRejected {
+        ChatPresenceChanged, GroupParticipantsChanged, SessionStatusChanged, QrIssued, PairCodeIssued, CommandRejected {
 
     /** The {@code event} name of a payload type, read from the {@link JsonSubTypes} above. */
     static String typeOf(Class<? extends EventPayload> type) {

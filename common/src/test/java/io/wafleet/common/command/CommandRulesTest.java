@@ -16,6 +16,7 @@ class CommandRulesTest {
 
     private static final AccountId ACCOUNT = AccountId.of("whatsapp_bisnis");
     private static final String TO = "6281234567890";
+    private static final String GROUP = "120363021234567890@g.us";
     private static final MediaRef PDF = new MediaRef("665f1d", "application/pdf", 20480, "invoice.pdf");
     private static final int V = Command.SCHEMA_VERSION;
 
@@ -60,7 +61,24 @@ class CommandRulesTest {
                 Arguments.of(new SendChatPresence("c1", ACCOUNT, V, TO, null), "state is required"),
                 Arguments.of(new SendChatPresence(null, ACCOUNT, V, TO, ChatState.PAUSED), "command_id is required"),
                 Arguments.of(new SandboxChatPresence("c1", ACCOUNT, V, "bob", null, ChatState.COMPOSING), "from must be"),
-                Arguments.of(new SandboxChatPresence("c1", ACCOUNT, V, TO, null, null), "state is required"));
+                Arguments.of(new SandboxChatPresence("c1", ACCOUNT, V, TO, null, null), "state is required"),
+                Arguments.of(new CreateGroup("c1", ACCOUNT, V, " ", List.of(TO), null), "subject is required"),
+                Arguments.of(new CreateGroup("c1", ACCOUNT, V, "x".repeat(101), List.of(TO), null), "subject must be at most 100"),
+                Arguments.of(new CreateGroup("c1", ACCOUNT, V, "Team", List.of(), null), "participants must be a list of 1 to 1023"),
+                Arguments.of(new CreateGroup("c1", ACCOUNT, V, "Team", null, null), "participants must be a list"),
+                Arguments.of(new CreateGroup("c1", ACCOUNT, V, "Team", List.of(GROUP), null), "participants[] must be"),
+                Arguments.of(new GetGroupInfo("c1", ACCOUNT, V, TO, null), "group_id must be a group's WhatsApp id"),
+                Arguments.of(new UpdateGroupParticipants("c1", ACCOUNT, V, GROUP, ParticipantAction.LEAVE, List.of(TO), null),
+                        "action is required: add, remove, promote or demote"),
+                Arguments.of(new UpdateGroupParticipants("c1", ACCOUNT, V, GROUP, ParticipantAction.ADD,
+                        java.util.Collections.nCopies(1024, TO), null), "participants must be a list"),
+                Arguments.of(new UpdateGroupParticipants("c1", ACCOUNT, V, GROUP, ParticipantAction.ADD, List.of("+62 812"), null),
+                        "participants[] must be"),
+                Arguments.of(new LeaveGroup("c1", ACCOUNT, V, null, null), "group_id must be"),
+                Arguments.of(new SandboxGroupUpdate("c1", ACCOUNT, V, GROUP, null, List.of(TO), null), "action is required"),
+                Arguments.of(new SandboxGroupUpdate("c1", ACCOUNT, V, GROUP, ParticipantAction.ADD, List.of(TO), GROUP), "by must be"),
+                Arguments.of(new SandboxInbound("c1", ACCOUNT, V, "3EB01", TO, null, "hi", null, null, null, null, null, null, TO),
+                        "group must be"));
     }
 
     @ParameterizedTest

@@ -2,6 +2,15 @@ package io.wafleet.common.json;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.CheckUser;
+import io.wafleet.common.command.CreateGroup;
+import io.wafleet.common.command.GetGroupInfo;
+import io.wafleet.common.command.LeaveGroup;
+import io.wafleet.common.command.ParticipantAction;
+import io.wafleet.common.command.SandboxGroupUpdate;
+import io.wafleet.common.command.UpdateGroupParticipants;
+import io.wafleet.common.connector.GroupInfo;
+import io.wafleet.common.connector.ParticipantResult;
+import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.DeleteAccount;
 import io.wafleet.common.command.Login;
@@ -85,6 +94,7 @@ public class ContractSerdeTest {
     private static final MediaRef STICKER = new MediaRef("665f20", "image/webp", 2048, "sticker.webp");
     private static final GeoLocation PLACE = new GeoLocation(-6.175392, 106.827153, "Monas", "Jakarta Pusat");
     private static final ContactCard CARD = new ContactCard("Budi Santoso", "6289876543210");
+    private static final String GROUP = "120363021234567890@g.us";
     private static final PollSpec POLL = new PollSpec("Lunch?", List.of("Nasi goreng", "Sate"), 1);
 
     /** One example of every command, with every optional field used somewhere. */
@@ -133,7 +143,18 @@ public class ContractSerdeTest {
                 new SendChatPresence("c29", ACCOUNT, v, "6281234567890", ChatState.COMPOSING),
                 new SendChatPresence("c30", ACCOUNT, v, "120363021234567890@g.us", ChatState.PAUSED),
                 new SandboxChatPresence("c31", ACCOUNT, v, "6281234567890", "Budi", ChatState.COMPOSING),
-                new SandboxChatPresence("c32", ACCOUNT, v, "6281234567890@s.whatsapp.net", null, ChatState.PAUSED));
+                new SandboxChatPresence("c32", ACCOUNT, v, "6281234567890@s.whatsapp.net", null, ChatState.PAUSED),
+                new CreateGroup("c33", ACCOUNT, v, "Tim Jualan", List.of("6289876543210", "6281111111111@s.whatsapp.net"), REPLY),
+                new GetGroupInfo("c34", ACCOUNT, v, GROUP, REPLY),
+                new UpdateGroupParticipants("c35", ACCOUNT, v, GROUP, ParticipantAction.ADD, List.of("6289876543210"), REPLY),
+                new UpdateGroupParticipants("c36", ACCOUNT, v, GROUP, ParticipantAction.DEMOTE,
+                        List.of("6289876543210@s.whatsapp.net"), null),
+                new LeaveGroup("c37", ACCOUNT, v, GROUP, REPLY),
+                new SandboxGroupUpdate("c38", ACCOUNT, v, GROUP, ParticipantAction.REMOVE, List.of("6289876543210@s.whatsapp.net"),
+                        "6281234567890"),
+                new SandboxGroupUpdate("c39", ACCOUNT, v, GROUP, ParticipantAction.PROMOTE, List.of("6289876543210"), null),
+                new SandboxInbound("c40", ACCOUNT, v, "3EB0OOOO", "6281234567890", "Budi", "Halo semua", null, null, null, null,
+                        null, null, GROUP));
     }
 
     static Stream<EventPayload> payloads() {
@@ -158,7 +179,10 @@ public class ContractSerdeTest {
                         "3EB0AAAA", "new text"),
                 new MessageActionFinished("revoke", "3EB0AAAA", "6289876543210", MessageActionFinished.FAILED,
                         "not_own_message"),
-                new ChatPresenceChanged("6289876543210@s.whatsapp.net", "6289876543210", "Budi", ChatState.COMPOSING, AT));
+                new ChatPresenceChanged("6289876543210@s.whatsapp.net", "6289876543210", "Budi", ChatState.COMPOSING, AT),
+                new GroupParticipantsChanged(GROUP, ParticipantAction.ADD, List.of("6289876543210@s.whatsapp.net"),
+                        "6281234567890@s.whatsapp.net", AT),
+                new GroupParticipantsChanged(GROUP, ParticipantAction.PROMOTE, List.of("6289876543210@s.whatsapp.net"), null, AT));
     }
 
     @ParameterizedTest
@@ -256,6 +280,16 @@ public class ContractSerdeTest {
         byte[] bytes = WafleetJson.<Reply>serializer().serialize("t", reply);
         assertThat(WafleetJson.replyDeserializer().deserialize("t", bytes)).isEqualTo(reply);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"status\":\"scan_qr\"").doesNotContain("\"ok\"");
+
+        GroupInfo group = new GroupInfo(GROUP, "Tim Jualan", "6281234567890@s.whatsapp.net", AT, List.of(
+                new GroupInfo.Participant("6281234567890@s.whatsapp.net", "6281234567890", true, true),
+                new GroupInfo.Participant("6289876543210@s.whatsapp.net", "6289876543210", false, false)));
+        Reply groupReply = Reply.group("corr-2", ACCOUNT, group, List.of(ParticipantResult.success("6289876543210@s.whatsapp.net"),
+                ParticipantResult.error("081234567890@s.whatsapp.net", "not_on_whatsapp")));
+        byte[] groupBytes = WafleetJson.<Reply>serializer().serialize("t", groupReply);
+        assertThat(WafleetJson.replyDeserializer().deserialize("t", groupBytes)).isEqualTo(groupReply);
+        assertThat(new String(groupBytes, StandardCharsets.UTF_8)).contains("\"is_super_admin\":true")
+                .contains("\"created_at\":\"2026-11-26T05:00:00Z\"").contains("\"reason\":\"not_on_whatsapp\"");
 
         AccountConfigChanged change = new AccountConfigChanged(ACCOUNT, 1, AT, true);
         byte[] changeBytes = WafleetJson.<AccountConfigChanged>serializer().serialize("t", change);

@@ -4,6 +4,8 @@ import io.wafleet.common.AccountId;
 import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.ReplyTo;
+import io.wafleet.common.connector.GroupInfo;
+import io.wafleet.common.connector.ParticipantResult;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.connector.WhatsAppUser;
 import io.wafleet.common.event.Event;
@@ -13,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,8 +62,14 @@ public class EventPublisher {
 
     public void replyUser(ReplyTo replyTo, AccountId account, WhatsAppUser user) {
         if (replyTo != null) {
-            reply(replyTo, new Reply(replyTo.correlationId(), account, Reply.SCHEMA_VERSION, null,
-                    null, null, null, null, null, user));
+            reply(replyTo, Reply.user(replyTo.correlationId(), account, user));
+        }
+    }
+
+    /** A group, with each participant's result when it was changed (null otherwise). */
+    public void replyGroup(ReplyTo replyTo, AccountId account, GroupInfo group, List<ParticipantResult> participants) {
+        if (replyTo != null) {
+            reply(replyTo, Reply.group(replyTo.correlationId(), account, group, participants));
         }
     }
 

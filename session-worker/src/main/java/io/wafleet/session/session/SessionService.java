@@ -125,10 +125,19 @@ public class SessionService {
 
     /** What WhatsApp tells the account about {@code phone}, through its logged-in session (restored if need be). */
     WhatsAppUser lookUp(AccountId account, String phone) {
+        return ask(account, session -> session.lookUp(phone));
+    }
+
+    /**
+     * A call through the account's logged-in session (restored if need be) whose answer the caller
+     * replies with: a question, or a group call (the connector makes those safe to repeat).
+     * A {@link ConnectorException} {@code not_logged_in} when there is no session.
+     */
+    <T> T ask(AccountId account, Function<Session, CompletionStage<T>> call) {
         return registry.locked(account, () -> {
             ManagedSession live = liveOrRestored(account)
                     .orElseThrow(() -> new ConnectorException("not_logged_in", "the account has no logged-in session"));
-            return ConnectorCalls.await(live.session().lookUp(phone), timeout);
+            return ConnectorCalls.await(call.apply(live.session()), timeout);
         });
     }
 

@@ -6,6 +6,7 @@ import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.EventPayload;
+import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * publish {@code session.status}; a login stores its credentials (encrypted); messages, receipts and
  * changes to messages (reactions, revokes, edits) become events whose ids derive from the message id
  * (a change's own id), so a repeat is recognised downstream; a chat presence, which has no id, gets one
- * derived from the command it was reported during (see {@link CommandScope}).
+ * derived from the command it was reported during (see {@link CommandScope}), as does a change of a
+ * group's participants.
  * Status and credential reports of a replaced or muted session, or of one whose lease is no longer
  * held, are ignored. A logged-in session that drops (other than by a conflict) goes to {@code onDrop}.
  */
@@ -87,10 +89,15 @@ final class WorkerSessionListener implements SessionListener {
         }
     }
 
+    /**
+     * A group message reaches several accounts of the fleet under one message id, so its event id also
+     * derives from the account (event ids are unique across accounts: the delivery log is keyed by them).
+     */
     @Override
     public void messageReceived(MessageReceived message) {
         if (!managed.muted()) {
-            publisher.publish(Event.of(message.id(), managed.account(), clock.instant(), message));
+            String sourceId = message.chatId().endsWith("@g.us") ? message.id() + "|" + managed.account().value() : message.id();
+            publisher.publish(Event.of(sourceId, managed.account(), clock.instant(), message));
         }
     }
 
@@ -106,6 +113,14 @@ final class WorkerSessionListener implements SessionListener {
         if (!managed.muted()) {
             String type = EventPayload.typeOf(ChatPresenceChanged.class);
             publisher.publish(Event.of(CommandScope.sourceId(type), managed.account(), clock.instant(), presence));
+        }
+    }
+
+    @Override
+    public void groupParticipantsChanged(GroupParticipantsChanged change) {
+        if (!managed.muted()) {
+            String type = EventPayload.typeOf(GroupParticipantsChanged.class);
+            publisher.publish(Event.of(CommandScope.sourceId(type), managed.account(), clock.instant(), change));
         }
     }
 

@@ -45,9 +45,12 @@ record Content(String text, MediaRef media, String mediaType, GeoLocation locati
         return new Content(text, media, mediaType, location, contact, poll, true);
     }
 
-    /** This content arriving at {@code recipient} as the message {@code messageId} from {@code from}. */
-    SandboxInbound inbound(String commandId, AccountId recipient, String messageId, String from, String fromName) {
+    /**
+     * This content arriving at {@code recipient} as the message {@code messageId} from {@code from}, in the
+     * group {@code group} (null for a message to the recipient itself).
+     */
+    SandboxInbound inbound(String commandId, AccountId recipient, String messageId, String from, String fromName, String group) {
         return new SandboxInbound(commandId, recipient, Command.SCHEMA_VERSION, messageId, from, fromName, text, media,
-                mediaType, location, contact, poll, forwarded ? Boolean.TRUE : null);
+                mediaType, location, contact, poll, forwarded ? Boolean.TRUE : null, group);
     }
 }

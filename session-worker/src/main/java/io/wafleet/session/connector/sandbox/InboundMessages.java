@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * How what the sandbox network carries to an account reaches its session's listener: a message
- * ({@code SandboxInbound}) as a {@code message} event; another account's action on a message of the
- * chat ({@code SandboxMessageUpdate}) as {@code message.reaction}, {@code message.revoked},
- * {@code message.edited} or a {@code read} receipt; another account typing in the chat
+ * ({@code SandboxInbound}) as a {@code message} event (in the group's chat when sent to a group);
+ * another account's action on a message of the chat ({@code SandboxMessageUpdate}) as
+ * {@code message.reaction}, {@code message.revoked}, {@code message.edited} or a {@code read} receipt; another account typing in the chat
  * ({@code SandboxChatPresence}) as {@code chat_presence}.
  */
 final class InboundMessages {
@@ -34,15 +34,16 @@ final class InboundMessages {
 
     static MessageReceived received(SandboxInbound inbound, Instant at) {
         String from = SandboxIds.digits(inbound.from());
+        String chat = inbound.group() != null ? inbound.group() : from + "@s.whatsapp.net";
         MediaRef media = inbound.media();
         String id = idOf(inbound);
         boolean forwarded = Boolean.TRUE.equals(inbound.forwarded());
         if (media == null) {
-            return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
+            return new MessageReceived(id, chat, from, inbound.fromName(), at, false, inbound.message(),
                     null, null, null, null, null, inbound.location(), inbound.contact(), inbound.poll(), forwarded);
         }
         String mediaType = inbound.mediaType() != null ? inbound.mediaType() : mediaType(media.mimeType());
-        return new MessageReceived(id, from + "@s.whatsapp.net", from, inbound.fromName(), at, false, inbound.message(),
+        return new MessageReceived(id, chat, from, inbound.fromName(), at, false, inbound.message(),
                 mediaType, media.mimeType(), inbound.message(), media.mediaId(), media.fileName(), null, null, null, forwarded);
     }
 

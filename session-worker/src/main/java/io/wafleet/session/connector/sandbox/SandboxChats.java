@@ -1,5 +1,6 @@
 package io.wafleet.session.connector.sandbox;
 
+import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.SandboxInbound;
@@ -17,44 +18,74 @@ import java.util.function.Consumer;
  * How the sandbox network carries messages: a send is remembered ({@link SandboxMessages}), comes back
  * to its sender as receipts, and reaches its recipient when that is another sandbox account (a
  * {@code SandboxInbound} command keyed by it). That account reads it when it marks it read; a simulated
- * outside contact reads it by itself. A forward sends again the content of a message its sender can see.
+ * outside contact reads it by itself. A message to a group reaches every member of it that is a sandbox
+ * account ({@link SandboxGroups}). A forward sends again the content of a message its sender can see.
  */
 final class SandboxChats {
 
     private static final String PERSON = "@s.whatsapp.net";
+    private static final String GROUP = "@g.us";
 
     private final SandboxConnector network;
     private final SandboxMessages messages;
     private final MessageActions actions;
+    private final SandboxGroups groups;
     private final Consumer<Command> routing;
 
-    SandboxChats(SandboxConnector network, SandboxMessages messages, MessageActions actions, Consumer<Command> routing) {
+    SandboxChats(SandboxConnector network, SandboxMessages messages, MessageActions actions, SandboxGroups groups,
+                 Consumer<Command> routing) {
         this.network = network;
         this.messages = messages;
         this.actions = actions;
+        this.groups = groups;
         this.routing = routing;
     }
 
-    /** A session sent a message; a forward of a message the sender cannot see fails {@code not_found}. */
+    /**
+     * A session sent a message; a forward of a message the sender cannot see fails {@code not_found}, a
+     * message to a group that does not exist or that the sender is not in fails {@code group_not_found} or
+     * {@code not_member}.
+     */
     void transmit(SandboxDevice sender, OutboundMessage message, SessionListener listener) {
         Content content = message instanceof OutboundMessage.Forward forward
                 ? actions.forwardable(sender.accountId(), forward.originalId(), forward.originalChat()).forwardedCopy()
                 : Content.of(message);
-        network.count(SandboxNetwork.Counter.SENDS);
         String chat = SandboxIds.jid(message.to());
+        if (chat.endsWith(GROUP)) {
+            transmitToGroup(sender, message.messageId(), chat, content, listener);
+            return;
+        }
+        network.count(SandboxNetwork.Counter.SENDS);
         Optional<SandboxDevice> recipient = chat.endsWith(PERSON)
                 ? network.devices().findByPhone(SandboxIds.digits(message.to()), sender.accountId())
                 : Optional.empty();
-        Instant now = network.clock().instant();
-        messages.remember(CarriedMessage.sent(message.messageId(), sender.accountId(), sender.phoneNumber(), chat,
-                recipient.map(SandboxDevice::accountId).orElse(null), content, now), keepUntil(now));
+        remember(message.messageId(), sender, chat, recipient.map(SandboxDevice::accountId).orElse(null), content);
         receipt(listener, message.messageId(), "sent", chat, network.settings().receipts().sent());
         receipt(listener, message.messageId(), "delivered", chat, network.settings().receipts().delivered());
         if (recipient.isEmpty()) {
             receipt(listener, message.messageId(), "read", chat, network.settings().receipts().read());
         }
         recipient.ifPresent(to -> routing.accept(content.inbound(MessageIds.eventId(message.messageId(), "sandbox.inbound"),
-                to.accountId(), message.messageId(), sender.phoneNumber(), sender.accountId().value())));
+                to.accountId(), message.messageId(), sender.phoneNumber(), sender.accountId().value(), null)));
+    }
+
+    /**
+     * A message to a group reaches each of its members that is a sandbox account (the sender's other
+     * members are simulated and take it silently). Its sender gets {@code sent} and {@code delivered}
+     * receipts; no automatic {@code read}: WhatsApp reports a group message read only once every member read it.
+     */
+    private void transmitToGroup(SandboxDevice sender, String messageId, String group, Content content,
+                                 SessionListener listener) {
+        List<String> members = groups.audience(sender, group);
+        network.count(SandboxNetwork.Counter.SENDS);
+        remember(messageId, sender, group, null, content);
+        receipt(listener, messageId, "sent", group, network.settings().receipts().sent());
+        receipt(listener, messageId, "delivered", group, network.settings().receipts().delivered());
+        for (String phone : members) {
+            network.devices().findByPhone(phone, sender.accountId()).ifPresent(member -> routing.accept(content.inbound(
+                    MessageIds.eventId(messageId + "|" + member.accountId().value(), "sandbox.inbound"), member.accountId(),
+                    messageId, sender.phoneNumber(), sender.accountId().value(), group)));
+        }
     }
 
     /**
@@ -71,6 +102,12 @@ final class SandboxChats {
     /** Deletes what the network has forgotten; answers how many messages. */
     long forgetExpired() {
         return messages.forgetExpired(network.clock().instant());
+    }
+
+    private void remember(String messageId, SandboxDevice sender, String chat, AccountId recipient, Content content) {
+        Instant now = network.clock().instant();
+        messages.remember(CarriedMessage.sent(messageId, sender.accountId(), sender.phoneNumber(), chat, recipient, content, now),
+                keepUntil(now));
     }
 
     private Instant keepUntil(Instant now) {

@@ -23,7 +23,7 @@ class SandboxConfiguration {
     SandboxConnector sandboxConnector(MongoTemplate mongo, WorkerId worker, ScheduledExecutorService workerScheduler,
                                       SessionWorkerProperties properties, Clock clock, EventPublisher publisher) {
         return new SandboxConnector(new MongoSandboxDevices(mongo), new MongoSandboxNetwork(mongo, worker.value()),
-                new MongoSandboxMessages(mongo), workerScheduler, properties.sandbox(), clock, publisher::command);
+                new MongoSandboxMessages(mongo), new MongoSandboxGroups(mongo), workerScheduler, properties.sandbox(), clock, publisher::command);
     }
 
     /**
@@ -63,6 +63,11 @@ class SandboxConfiguration {
     @Bean
     SandboxChatPresenceHandler sandboxChatPresenceHandler(SandboxConnector connector, SessionService sessions) {
         return new SandboxChatPresenceHandler(connector, sessions);
+    }
+
+    @Bean
+    SandboxGroupUpdateHandler sandboxGroupUpdateHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxGroupUpdateHandler(connector, sessions);
     }
 
     @Bean

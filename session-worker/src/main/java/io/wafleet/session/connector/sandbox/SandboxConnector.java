@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.SandboxChatPresence;
 import io.wafleet.common.command.SandboxFault;
+import io.wafleet.common.command.SandboxGroupUpdate;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.Connector;
@@ -15,6 +16,7 @@ import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.ChatPresenceChanged;
+import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -36,7 +38,8 @@ import java.util.function.Consumer;
  * The sandbox's side of the connector SPI and this worker's view of the simulated network: the
  * sessions connected here ({@link SandboxConnections}), the linked devices, counters and carried
  * messages (shared through MongoDB), how messages travel ({@link SandboxChats}), the actions on them
- * ({@link MessageActions}), presences ({@link SandboxPresence}) and the faults a test can inject.
+ * ({@link MessageActions}), presences ({@link SandboxPresence}), groups ({@link SandboxGroups}) and the
+ * faults a test can inject.
  */
 final class SandboxConnector implements Connector {
 
@@ -53,9 +56,10 @@ final class SandboxConnector implements Connector {
     private final SandboxChats chats;
     private final SandboxPresence presence;
     private final SandboxUsers users;
+    private final SandboxGroups groups;
 
     /** {@code routing} publishes the commands the network sends to other accounts (keyed by them). */
-    SandboxConnector(SandboxDevices devices, SandboxNetwork network, SandboxMessages messages,
+    SandboxConnector(SandboxDevices devices, SandboxNetwork network, SandboxMessages messages, SandboxGroupStore groups,
                      ScheduledExecutorService scheduler, SessionWorkerProperties.Sandbox settings, Clock clock,
                      Consumer<Command> routing) {
         this.devices = devices;
@@ -65,7 +69,8 @@ final class SandboxConnector implements Connector {
         this.settings = settings;
         this.clock = clock;
         this.actions = new MessageActions(messages, clock, routing);
-        this.chats = new SandboxChats(this, messages, actions, routing);
+        this.groups = new SandboxGroups(groups, devices, clock, routing);
+        this.chats = new SandboxChats(this, messages, actions, this.groups, routing);
         this.presence = new SandboxPresence(devices, clock, routing);
         this.users = new SandboxUsers(devices);
     }
@@ -113,6 +118,11 @@ final class SandboxConnector implements Connector {
     /** Another account is typing or stopped in a chat with the account; false if it has no logged-in session here. */
     boolean deliver(SandboxChatPresence chatPresence) {
         return connections.of(chatPresence.accountId()).map(session -> session.receive(chatPresence)).orElse(false);
+    }
+
+    /** Participants of a group of the account changed; false if it has no logged-in session here. */
+    boolean deliver(SandboxGroupUpdate update) {
+        return connections.of(update.accountId()).map(session -> session.receive(update)).orElse(false);
     }
 
     /** Injects a fault into the account's logged-in session here. */
@@ -185,6 +195,10 @@ final class SandboxConnector implements Connector {
         return users;
     }
 
+    SandboxGroups groups() {
+        return groups;
+    }
+
     SandboxPresence presence() {
         return presence;
     }
@@ -231,6 +245,10 @@ final class SandboxConnector implements Connector {
 
         @Override
         public void chatPresenceChanged(ChatPresenceChanged presence) {
+        }
+
+        @Override
+        public void groupParticipantsChanged(GroupParticipantsChanged change) {
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * Presence in the sandbox network: an account's presence is recorded on its linked device
  * ({@link SandboxDevices#presence}); a chat presence (typing, stopped) to another sandbox account's phone
  * reaches that account as a {@code SandboxChatPresence} command keyed by it. As on WhatsApp, a typing
- * indicator is shown whatever the sender's own presence; the sandbox has no groups, so one to a group
- * (or to a number outside the fleet) reaches nobody.
+ * indicator is shown whatever the sender's own presence; one to a group (typing in groups is not
+ * simulated) or to a number outside the fleet reaches nobody.
  */
 final class SandboxPresence {
 

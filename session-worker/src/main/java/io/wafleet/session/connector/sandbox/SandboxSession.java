@@ -2,21 +2,27 @@ package io.wafleet.session.connector.sandbox;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.ChatState;
+import io.wafleet.common.command.ParticipantAction;
 import io.wafleet.common.command.Presence;
 import io.wafleet.common.command.SandboxChatPresence;
+import io.wafleet.common.command.SandboxGroupUpdate;
 import io.wafleet.common.command.SandboxInbound;
 import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
+import io.wafleet.common.connector.GroupChange;
+import io.wafleet.common.connector.GroupInfo;
 import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.connector.WhatsAppUser;
+import io.wafleet.common.event.GroupParticipantsChanged;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
@@ -133,6 +139,27 @@ final class SandboxSession implements Session {
         return overConnection(() -> network.users().lookUp(device, phone));
     }
 
+    @Override
+    public synchronized CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants) {
+        return overConnection(() -> network.groups().create(device, createKey, subject, participants));
+    }
+
+    @Override
+    public synchronized CompletionStage<GroupInfo> groupInfo(String groupId) {
+        return overConnection(() -> network.groups().info(device, groupId));
+    }
+
+    @Override
+    public synchronized CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action,
+                                                                          List<String> participants) {
+        return overConnection(() -> network.groups().update(device, groupId, action, participants));
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> leaveGroup(String groupId) {
+        return overConnection(() -> network.groups().leave(device, groupId));
+    }
+
     /** A message for this account; false when the session is not logged in. */
     synchronized boolean receive(SandboxInbound inbound) {
         if (state != State.LOGGED_IN) {
@@ -158,6 +185,16 @@ final class SandboxSession implements Session {
             return false;
         }
         listener.chatPresenceChanged(InboundMessages.chatPresence(presence, network.clock().instant()));
+        return true;
+    }
+
+    /** Participants of one of this account's groups changed; false when the session is not logged in. */
+    synchronized boolean receive(SandboxGroupUpdate update) {
+        if (state != State.LOGGED_IN) {
+            return false;
+        }
+        listener.groupParticipantsChanged(new GroupParticipantsChanged(update.groupId(), update.action(),
+                update.participants(), update.by(), network.clock().instant()));
         return true;
     }
 

@@ -22,9 +22,14 @@ final class SandboxUsers {
         this.devices = devices;
     }
 
+    /** Whether the number (digits) is on WhatsApp: every number with a country code is. */
+    static boolean onWhatsApp(String digits) {
+        return !digits.isEmpty() && !digits.startsWith("0");
+    }
+
     WhatsAppUser lookUp(SandboxDevice asker, String phone) {
         String digits = SandboxIds.digits(phone);
-        if (digits.startsWith("0")) {
+        if (!onWhatsApp(digits)) {
             return WhatsAppUser.notOnWhatsApp(digits);
         }
         String jid = SandboxIds.jid(digits);

@@ -4,6 +4,7 @@ import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.ChatPresenceChanged;
+import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
@@ -19,6 +20,7 @@ final class RecordingListener implements SessionListener {
     final List<MessageReceived> messages = new CopyOnWriteArrayList<>();
     final List<MessageChange> changes = new CopyOnWriteArrayList<>();
     final List<ChatPresenceChanged> chatPresences = new CopyOnWriteArrayList<>();
+    final List<GroupParticipantsChanged> groupChanges = new CopyOnWriteArrayList<>();
     volatile String phoneNumber;
     volatile String deviceId;
 
@@ -52,5 +54,10 @@ final class RecordingListener implements SessionListener {
     @Override
     public void chatPresenceChanged(ChatPresenceChanged presence) {
         chatPresences.add(presence);
+    }
+
+    @Override
+    public void groupParticipantsChanged(GroupParticipantsChanged change) {
+        groupChanges.add(change);
     }
 }

@@ -33,7 +33,8 @@ class SandboxConnectorTest {
     private final InMemorySandboxDevices devices = new InMemorySandboxDevices();
     private final InMemorySandboxNetwork network = new InMemorySandboxNetwork();
     private final List<Command> routed = new CopyOnWriteArrayList<>();
-    private final SandboxConnector connector = new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler,
+    private final SandboxConnector connector = new SandboxConnector(devices, network, new InMemorySandboxMessages(),
+            new InMemorySandboxGroups(), scheduler,
             settings(null, new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(30), Duration.ofMillis(60))),
             Clock.systemUTC(), routed::add);
 
@@ -148,8 +149,8 @@ class SandboxConnectorTest {
 
     @Test
     void aPendingLoginCompletesByItselfWhenAutoScanIsOn() {
-        SandboxConnector autoScanning = new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler,
-                settings(Duration.ofMillis(20), new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+        SandboxConnector autoScanning = new SandboxConnector(devices, network, new InMemorySandboxMessages(),
+                new InMemorySandboxGroups(), scheduler, settings(Duration.ofMillis(20), new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)),
                 Clock.systemUTC(), routed::add);
         RecordingListener listener = new RecordingListener();
 

@@ -49,7 +49,7 @@ class SandboxMessageActionsTest {
     private final InMemorySandboxMessages messages = new InMemorySandboxMessages();
     private final List<Command> routed = new CopyOnWriteArrayList<>();
     private final SandboxConnector connector = new SandboxConnector(new InMemorySandboxDevices(), new InMemorySandboxNetwork(),
-            messages, scheduler, SandboxConnectorTest.settings(null,
+            messages, new InMemorySandboxGroups(), scheduler, SandboxConnectorTest.settings(null,
             new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(20))),
             clock, routed::add);
     private final RecordingListener alice = new RecordingListener();

@@ -190,8 +190,9 @@ class SandboxNetworkTest {
     }
 
     private SandboxConnector worker() {
-        return new SandboxConnector(devices, network, new InMemorySandboxMessages(), scheduler, SandboxConnectorTest.settings(null,
-                new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(20))),
+        return new SandboxConnector(devices, network, new InMemorySandboxMessages(), new InMemorySandboxGroups(), scheduler,
+                SandboxConnectorTest.settings(null,
+                        new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(20))),
                 clock, inbound -> { });
     }
 }

@@ -42,7 +42,7 @@ class SandboxPresenceTest {
     private final InMemorySandboxDevices devices = new InMemorySandboxDevices();
     private final List<Command> routed = new CopyOnWriteArrayList<>();
     private final SandboxConnector connector = new SandboxConnector(devices, new InMemorySandboxNetwork(),
-            new InMemorySandboxMessages(), scheduler, SandboxConnectorTest.settings(null,
+            new InMemorySandboxMessages(), new InMemorySandboxGroups(), scheduler, SandboxConnectorTest.settings(null,
             new SessionWorkerProperties.Receipts(Duration.ZERO, Duration.ZERO, Duration.ZERO)), clock, routed::add);
     private final RecordingListener alice = new RecordingListener();
     private final RecordingListener bob = new RecordingListener();
