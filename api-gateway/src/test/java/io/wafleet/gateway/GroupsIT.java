@@ -45,7 +45,7 @@ class GroupsIT extends GatewayTestSupport {
                 .map(p -> p.get("participant").asString() + " " + p.get("status").asString() + " " + p.path("reason").asString("")))
                 .containsExactly(BUDI + "@s.whatsapp.net success ", "6281111111111@s.whatsapp.net success ",
                         "081234567890@s.whatsapp.net error not_on_whatsapp");
-        awaitCommand("acc-group-create", CreateGroup.class, c -> c.subject().equals("Tim Jualan")
+        awaitCommandOf("acc-group-create", CreateGroup.class, c -> c.subject().equals("Tim Jualan")
                 && c.participants().equals(List.of(BUDI, "6281111111111@s.whatsapp.net", "081234567890")) && c.replyTo() != null);
     }
 
@@ -63,7 +63,7 @@ class GroupsIT extends GatewayTestSupport {
         assertThat(results.get("participants").valueStream().map(p -> p.get("phone_number").asString() + " "
                 + p.get("is_admin").asBoolean() + " " + p.get("is_super_admin").asBoolean()))
                 .containsExactly("6281234567890 true true", BUDI + " false false");
-        awaitCommand("acc-group-info", GetGroupInfo.class, c -> c.groupId().equals(GROUP) && c.replyTo() != null);
+        awaitCommandOf("acc-group-info", GetGroupInfo.class, c -> c.groupId().equals(GROUP) && c.replyTo() != null);
     }
 
     @Test
@@ -78,7 +78,7 @@ class GroupsIT extends GatewayTestSupport {
                     "participants", List.of(BUDI, "0812345678"))));
             assertThat(answer.get("message").asString()).startsWith("1 of 2 participants ").endsWith(GROUP);
             assertThat(answer.get("results").valueStream().map(r -> r.get("status").asString())).containsExactly("success", "error");
-            awaitCommand("acc-group-members", UpdateGroupParticipants.class, c -> c.action() == action
+            awaitCommandOf("acc-group-members", UpdateGroupParticipants.class, c -> c.action() == action
                     && c.groupId().equals(GROUP) && c.participants().equals(List.of(BUDI, "0812345678")));
         });
         assertThat(commandsOf("acc-group-members")).hasSize(4);
@@ -91,7 +91,7 @@ class GroupsIT extends GatewayTestSupport {
         JsonNode answer = ok(post("/group/leave", Map.of("account_id", "acc-group-leave", "group_id", GROUP)));
 
         assertThat(answer.get("message").asString()).isEqualTo("left group " + GROUP);
-        awaitCommand("acc-group-leave", LeaveGroup.class, c -> c.groupId().equals(GROUP));
+        awaitCommandOf("acc-group-leave", LeaveGroup.class, c -> c.groupId().equals(GROUP));
     }
 
     @Test
@@ -145,7 +145,7 @@ class GroupsIT extends GatewayTestSupport {
         // commands of one account are in order on its partition: nothing refused came before this send
         String marker = resultField(post("/send/message", Map.of("account_id", "acc-group-bad", "phone", GROUP,
                 "message", "last")).expectStatus().isOk().expectBody().returnResult().getResponseBody(), "message_id");
-        awaitCommand("acc-group-bad", SendMessage.class, c -> c.messageId().equals(marker));
+        awaitCommandOf("acc-group-bad", SendMessage.class, c -> c.messageId().equals(marker));
         assertThat(commandsOf("acc-group-bad")).singleElement().isInstanceOf(SendMessage.class);
     }
 
@@ -156,7 +156,8 @@ class GroupsIT extends GatewayTestSupport {
         return answer;
     }
 
-    private <C extends Command> void awaitCommand(String account, Class<C> type, Predicate<C> matches) {
+    /** Waits for a command of this type for the account (the fake worker answers it: its id is not known here). */
+    private <C extends Command> void awaitCommandOf(String account, Class<C> type, Predicate<C> matches) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.commands).anySatisfy(seen -> {
             assertThat(seen.key()).isEqualTo(account);
             assertThat(seen.value()).isInstanceOf(type);
@@ -165,10 +166,6 @@ class GroupsIT extends GatewayTestSupport {
             assertThat(command.schemaVersion()).isEqualTo(1);
             assertThat(matches.test(command)).isTrue();
         }));
-    }
-
-    private List<Command> commandsOf(String account) {
-        return worker.commands.stream().filter(seen -> seen.key().equals(account)).map(FakeSessionWorker.Seen::value).toList();
     }
 
     private static void refused(int status, String code,
