@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Media between two accounts of the fleet: a document, a video, an audio note and a sticker sent by
- * one arrive at the other's webhook as WhatsApp kinds them, and the bytes each names by
- * {@code media_id} are the bytes that were sent.
+ * Media between two accounts of the fleet: an image, a document, a video, an audio note and a
+ * sticker sent by one arrive at the other's webhook as WhatsApp kinds them, and the bytes each names
+ * by {@code media_id} are the bytes that were sent.
  */
 class MediaDeliveryIT {
 
@@ -50,19 +50,22 @@ class MediaDeliveryIT {
         byte[] mp4 = padded("\u0000\u0000\u0000\u0018ftypisom", 900);
         byte[] ogg = padded("OggS", 400);
         byte[] webp = padded("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", 700);
+        byte[] png = padded("\u0089PNG\r\n\u001a\n", 300);
         Map<String, String> to = Map.of("account_id", sender, "phone", phone);
         String document = api.upload("/send/file", with(to, "caption", "Menu"), "file", pdf, "menu.pdf", MediaType.APPLICATION_PDF);
         String video = api.upload("/send/video", to, "video", mp4, "clip.mp4", MediaType.parseMediaType("video/mp4"));
         String audio = api.upload("/send/audio", to, "audio", ogg, "note.ogg", MediaType.parseMediaType("audio/ogg"));
         String sticker = api.upload("/send/sticker", to, "sticker", webp, "smile.webp", MediaType.parseMediaType("image/webp"));
+        String image = api.upload("/send/image", with(to, "caption", "Our shop"), "image", png, "shop.png", MediaType.IMAGE_PNG);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sentTypes()).containsEntry(document, "document").containsEntry(video, "video")
-                    .containsEntry(audio, "audio").containsEntry(sticker, "sticker");
+                    .containsEntry(audio, "audio").containsEntry(sticker, "sticker").containsEntry(image, "image");
             assertThat(arrived(document)).isNotNull();
             assertThat(arrived(video)).isNotNull();
             assertThat(arrived(audio)).isNotNull();
             assertThat(arrived(sticker)).isNotNull();
+            assertThat(arrived(image)).isNotNull();
         });
 
         JsonNode menu = arrived(document);
@@ -77,6 +80,9 @@ class MediaDeliveryIT {
         assertThat(bytesOf(arrived(video))).isEqualTo(mp4);
         assertThat(bytesOf(arrived(audio))).isEqualTo(ogg);
         assertThat(bytesOf(arrived(sticker))).isEqualTo(webp);
+        assertThat(arrived(image).get("media_type").asString()).isEqualTo("image");
+        assertThat(arrived(image).get("caption").asString()).isEqualTo("Our shop");
+        assertThat(bytesOf(arrived(image))).isEqualTo(png);
     }
 
     private String awaitLoggedIn(String account) {
