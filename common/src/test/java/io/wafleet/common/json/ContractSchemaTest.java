@@ -153,7 +153,7 @@ class ContractSchemaTest {
         SCHEMA.get("$defs").properties().forEach(definition -> {
             JsonNode required = definition.getValue().path("required");
             required.forEach(name -> assertThat(definition.getValue().path("properties").has(name.asString()))
-                    .as("%s requires %s", definition.getKey(), name).isTrue());
+                    .as("%s requires %s", definition.getKey(), name.asString()).isTrue());
         });
     }
 
