@@ -65,8 +65,8 @@ class UserController {
                                          @RequestParam(required = false) String phone) {
         return ask(accountId, phone, (id, account, number, replyTo) ->
                 new CheckUser(id, account, Command.SCHEMA_VERSION, number, replyTo))
-                .map(user -> Envelope.ok(phone + (user.onWhatsApp() ? " is on WhatsApp" : " is not on WhatsApp"),
-                        new CheckResult(user.phone(), user.onWhatsApp(), user.jid())));
+                .map(user -> Envelope.ok(phone + (user.onWhatsapp() ? " is on WhatsApp" : " is not on WhatsApp"),
+                        new CheckResult(user.phone(), user.onWhatsapp(), user.jid())));
     }
 
     @GetMapping("/info")
@@ -75,7 +75,7 @@ class UserController {
         return ask(accountId, phone, (id, account, number, replyTo) ->
                 new GetUserInfo(id, account, Command.SCHEMA_VERSION, number, replyTo))
                 .map(user -> {
-                    if (!user.onWhatsApp()) {
+                    if (!user.onWhatsapp()) {
                         throw ApiException.notFound(phone + " is not on WhatsApp");
                     }
                     return Envelope.ok("user info of " + phone, InfoResult.of(user));

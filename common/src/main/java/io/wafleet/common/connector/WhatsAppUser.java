@@ -8,7 +8,7 @@ import java.util.List;
  * WhatsApp id when it is), and for one that is, its name, about text, presence and linked devices as
  * far as the account may see them (null when hidden or unknown).
  */
-public record WhatsAppUser(String phone, boolean onWhatsApp, String jid, String verifiedName, String status,
+public record WhatsAppUser(String phone, boolean onWhatsapp, String jid, String verifiedName, String status,
                            String presence, Instant lastSeen, List<String> devices) {
 
     public static WhatsAppUser notOnWhatsApp(String phone) {

@@ -48,7 +48,7 @@ final class ParticipantChanges {
     }
 
     private static String add(List<Member> members, String phone) {
-        if (!SandboxUsers.onWhatsApp(phone)) {
+        if (!SandboxUsers.onWhatsapp(phone)) {
             return "not_on_whatsapp";
         }
         if (indexOf(members, phone) >= 0) {

@@ -23,13 +23,13 @@ final class SandboxUsers {
     }
 
     /** Whether the number (digits) is on WhatsApp: every number with a country code is. */
-    static boolean onWhatsApp(String digits) {
+    static boolean onWhatsapp(String digits) {
         return !digits.isEmpty() && !digits.startsWith("0");
     }
 
     WhatsAppUser lookUp(SandboxDevice asker, String phone) {
         String digits = SandboxIds.digits(phone);
-        if (!onWhatsApp(digits)) {
+        if (!onWhatsapp(digits)) {
             return WhatsAppUser.notOnWhatsApp(digits);
         }
         String jid = SandboxIds.jid(digits);
