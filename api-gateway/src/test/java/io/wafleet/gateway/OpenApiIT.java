@@ -39,7 +39,7 @@ class OpenApiIT extends GatewayTestSupport {
 
         JsonNode schemas = spec.path("components").path("schemas");
         assertThat(schemas.path("SendMessageRequest").path("properties").propertyNames())
-                .containsExactlyInAnyOrder("account_id", "phone", "message", "expires_at");
+                .containsExactlyInAnyOrder("account_id", "phone", "message", "reply_message_id", "expires_at");
         List<String> withoutExample = new ArrayList<>();
         schemas.properties().forEach(schema -> schema.getValue().path("properties").properties().forEach(field -> {
             if (schema.getKey().endsWith("Request") && field.getValue().has("type")

@@ -84,6 +84,14 @@ class MessageActionsIT {
             assertThat(message.get("payload").get("forwarded").asBoolean()).isTrue();
         }));
 
+        // bob replies to it: alice's message event names the message it replies to
+        String reply = api.send("/send/message", Map.of("account_id", bob, "phone", alicePhone, "message", "Hi Alice",
+                "reply_message_id", hello));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(aliceHook.events("message")).anySatisfy(message -> {
+            assertThat(message.get("payload").get("id").asString()).isEqualTo(reply);
+            assertThat(message.get("payload").get("replied_id").asString()).isEqualTo(hello);
+        }));
+
         // bob may not revoke alice's message: the outcome says why, and alice hears nothing
         String refused = act(hello, "revoke", Map.of("account_id", bob, "phone", alicePhone));
         JsonNode failed = outcome(bobHook, refused);

@@ -43,7 +43,8 @@ class SendController {
     /** A send with this header is made once: a repeat answers the first one's message id. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    record SendMessageRequest(String accountId, String phone, String message, Instant expiresAt) {
+    /** As go-whatsapp-web-multidevice's {@code /send/message}: {@code reply_message_id} quotes an earlier message. */
+    record SendMessageRequest(String accountId, String phone, String message, String replyMessageId, Instant expiresAt) {
     }
 
     record SendImageRequest(String accountId, String phone, String caption, String imageUrl, Instant expiresAt) {
@@ -100,7 +101,10 @@ class SendController {
         return queued("message", () -> {
             Target target = target(request.accountId(), request.phone(), request.expiresAt(), key);
             Inputs.text(request.message(), "message", MAX_TEXT);
-            return sends.sendText(target.account(), target.phone(), request.message(), request.expiresAt(), target.key());
+            String replyTo = request.replyMessageId() == null || request.replyMessageId().isEmpty() ? null
+                    : Inputs.messageId(request.replyMessageId(), "reply_message_id");
+            return sends.sendText(target.account(), target.phone(), request.message(), replyTo, request.expiresAt(),
+                    target.key());
         });
     }
 

@@ -55,9 +55,12 @@ class SendService {
     }
 
     /** {@code key}: the request's {@code Idempotency-Key}, or null. */
-    Mono<Queued> sendText(AccountId account, String phone, String message, Instant expiresAt, IdempotencyKeys.Key key) {
-        return send(account, phone, "text", message, expiresAt, key, (commandId, messageId) -> new SendMessage(
-                commandId, account, Command.SCHEMA_VERSION, messageId, phone, message, expiresAt));
+    /** {@code replyTo}: the id of the message this one replies to, or null. */
+    Mono<Queued> sendText(AccountId account, String phone, String message, String replyTo, Instant expiresAt,
+                          IdempotencyKeys.Key key) {
+        return send(account, phone, "text", replyTo == null ? message : List.of(message, replyTo), expiresAt, key,
+                (commandId, messageId) -> new SendMessage(commandId, account, Command.SCHEMA_VERSION, messageId, phone,
+                        message, expiresAt, replyTo));
     }
 
     Mono<Queued> sendLocation(AccountId account, String phone, GeoLocation location, Instant expiresAt,

@@ -48,6 +48,7 @@ class OpenApiConfiguration {
             Map.entry("max_answer", 1),
             Map.entry("emoji", "\uD83D\uDC4D"),
             Map.entry("messageId", "3EB0C431C26A1916E07F"),
+            Map.entry("reply_message_id", "3EB0C431C26A1916E07F"),
             Map.entry("mediaId", "65f0c0ffee65f0c0ffee65f0"),
             Map.entry("eventId", "0f8a3c52-6e0b-3f4e-9b43-4c1f0d6f7a21"),
             Map.entry("webhook_url", "https://example.com/hooks/wafleet"),

@@ -90,6 +90,8 @@ public final class CommandRules {
             case SendMessage c -> {
                 send(c.messageId(), c.phone());
                 text(c.message(), "message", MAX_TEXT);
+                require(c.replyMessageId() == null || isId(c.replyMessageId()),
+                        "reply_message_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
             }
             case SendImage c -> media(c.messageId(), c.phone(), c.caption(), c.image(), "image");
             case SendFile c -> media(c.messageId(), c.phone(), c.caption(), c.file(), "file");
@@ -244,6 +246,8 @@ public final class CommandRules {
     private static void inbound(SandboxInbound inbound) {
         require(inbound.messageId() == null || isId(inbound.messageId()),
                 "message_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
+        require(inbound.repliedId() == null || isId(inbound.repliedId()),
+                "replied_id must be 1-" + MAX_ID + " letters, digits, '_' or '-'");
         require(isPhone(inbound.from()), "from must be 8-15 digits, or a WhatsApp id");
         optionalText(inbound.message(), "message", MAX_TEXT);
         if (inbound.media() != null) {

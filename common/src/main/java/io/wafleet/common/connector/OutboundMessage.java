@@ -12,7 +12,12 @@ public sealed interface OutboundMessage {
 
     String to();
 
-    record Text(String messageId, String to, String text) implements OutboundMessage {
+    /** {@code replyTo}: the id of the message it quotes, or null. */
+    record Text(String messageId, String to, String text, String replyTo) implements OutboundMessage {
+
+        public Text(String messageId, String to, String text) {
+            this(messageId, to, text, null);
+        }
     }
 
     /**

@@ -14,13 +14,22 @@ import java.time.Instant;
  * a shared location carries {@code location} ({@code latitude}, {@code longitude}, {@code name},
  * {@code address}), a shared contact {@code contact}
  * ({@code display_name}, {@code phone}), a poll {@code poll} ({@code question}, {@code options},
- * {@code max_answer}). {@code forwarded} marks a forwarded message.
+ * {@code max_answer}). {@code forwarded} marks a forwarded message, {@code replied_id} names the
+ * message it replies to.
  */
 public record MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp,
                               boolean isFromMe, String body, String mediaType, String mimeType, String caption,
                               String mediaId, String fileName, GeoLocation location, ContactCard contact, PollSpec poll,
-                              boolean forwarded)
+                              boolean forwarded, String repliedId)
         implements EventPayload {
+
+    /** A message that replies to none. */
+    public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,
+                           String body, String mediaType, String mimeType, String caption, String mediaId, String fileName,
+                           GeoLocation location, ContactCard contact, PollSpec poll, boolean forwarded) {
+        this(id, chatId, from, fromName, timestamp, isFromMe, body, mediaType, mimeType, caption, mediaId, fileName, location,
+                contact, poll, forwarded, null);
+    }
 
     /** A message of any kind that was not forwarded. */
     public MessageReceived(String id, String chatId, String from, String fromName, Instant timestamp, boolean isFromMe,

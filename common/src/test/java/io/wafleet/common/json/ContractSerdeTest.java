@@ -106,7 +106,7 @@ public class ContractSerdeTest {
                 new Logout("c3", ACCOUNT, v, null),
                 new Reconnect("c4", ACCOUNT, v, REPLY),
                 new DeleteAccount("c5", ACCOUNT, v),
-                new SendMessage("c6", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello", AT),
+                new SendMessage("c6", ACCOUNT, v, "3EB0AAAA", "6281234567890", "Hello", AT, "3EB0ZZZZ"),
                 new SendImage("c7", ACCOUNT, v, "3EB0BBBB", "6281234567890", "caption", IMAGE, null),
                 new SendLocation("c13", ACCOUNT, v, "3EB0EEEE", "6281234567890", PLACE, AT),
                 new SendContact("c14", ACCOUNT, v, "3EB0FFFF", "6281234567890", CARD, null),

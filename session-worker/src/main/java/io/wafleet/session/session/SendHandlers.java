@@ -26,7 +26,7 @@ class SendHandlers {
     @Bean
     CommandHandler<SendMessage> sendMessageHandler(SendService sends) {
         return new SendHandler<>(SendMessage.class, "text", SendMessage::expiresAt, sends,
-                c -> new OutboundMessage.Text(c.messageId(), c.phone(), c.message()));
+                c -> new OutboundMessage.Text(c.messageId(), c.phone(), c.message(), c.replyMessageId()));
     }
 
     @Bean

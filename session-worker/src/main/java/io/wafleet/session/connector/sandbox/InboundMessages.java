@@ -40,11 +40,13 @@ final class InboundMessages {
         boolean forwarded = Boolean.TRUE.equals(inbound.forwarded());
         if (media == null) {
             return new MessageReceived(id, chat, from, inbound.fromName(), at, false, inbound.message(),
-                    null, null, null, null, null, inbound.location(), inbound.contact(), inbound.poll(), forwarded);
+                    null, null, null, null, null, inbound.location(), inbound.contact(), inbound.poll(), forwarded,
+                    inbound.repliedId());
         }
         String mediaType = inbound.mediaType() != null ? inbound.mediaType() : mediaType(media.mimeType());
         return new MessageReceived(id, chat, from, inbound.fromName(), at, false, inbound.message(),
-                mediaType, media.mimeType(), inbound.message(), media.mediaId(), media.fileName(), null, null, null, forwarded);
+                mediaType, media.mimeType(), inbound.message(), media.mediaId(), media.fileName(), null, null, null, forwarded,
+                inbound.repliedId());
     }
 
     /** Reports the update; its {@code command_id} (the protocol message's id) is the event payload's {@code id}. */
