@@ -49,6 +49,23 @@ class OpenApiIT extends GatewayTestSupport {
         }));
         assertThat(withoutExample).as("request fields without an example").isEmpty();
 
+        // every answer is described: the success envelope with an example, and the errors with their codes
+        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            String at = operation.getKey() + " " + path.getKey();
+            assertThat(responses.path("400").path("content").path("application/json").path("example").path("code").asString())
+                    .as("400 of %s", at).isEqualTo("BAD_REQUEST");
+            if (!path.getKey().startsWith("/media/") && !path.getKey().startsWith("/qr/")) {
+                assertThat(responses.path("200").path("content").findValue("example")).as("200 example of %s", at).isNotNull();
+            }
+        }));
+        JsonNode sendMessage = spec.path("paths").path("/send/message").path("post").path("responses");
+        assertThat(sendMessage.path("200").path("content").findValue("example").path("results").path("status").asString())
+                .isEqualTo("queued");
+        assertThat(sendMessage.path("409").path("content").path("application/json").path("example").path("code").asString())
+                .isEqualTo("NOT_LOGGED_IN");
+        assertThat(spec.path("paths").path("/send/video").path("post").path("responses").has("413")).isTrue();
+
         JsonNode image = spec.path("paths").path("/send/image").path("post").path("requestBody").path("content");
         assertThat(image.has("application/json")).isTrue();
         assertThat(image.path("multipart/form-data").path("schema").path("properties").path("image").path("format").asString())

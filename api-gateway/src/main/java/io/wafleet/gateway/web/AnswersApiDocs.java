@@ -1,0 +1,121 @@
+package io.wafleet.gateway.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes what each endpoint answers: its success envelope with an example of its {@code results},
+ * and the error envelopes it can give, each with its {@code code}. Every answer is an
+ * {@link Envelope}, so springdoc sees one schema with untyped results; the examples show their shape.
+ */
+@Component
+class AnswersApiDocs implements OpenApiCustomizer {
+
+    private static final String MESSAGE_ID = "3EB0C431C26A1916E07F";
+    private static final String COMMAND_ID = "0f8a3c52-6e0b-4f4e-9b43-4c1f0d6f7a21";
+    private static final Map<String, Object> ACCOUNT = ordered("id", "whatsapp_bisnis", "status", "logged_in",
+            "status_reason", null, "phone_number", "6281234567890", "device_id", "6281234567890:12",
+            "created_at", "2026-11-26T10:15:30Z", "last_connected", "2026-11-26T10:16:02Z", "owner", "session-worker-1");
+
+    @Override
+    public void customise(OpenAPI api) {
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                describe(path, method, operation)));
+    }
+
+    private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        ApiResponse ok = responses.get("200");
+        if (ok != null && ok.getContent() != null && !path.equals("/media/{mediaId}") && !path.startsWith("/qr/")) {
+            ok.getContent().values().forEach(media -> media.setExample(
+                    envelope(200, "SUCCESS", "what was done", results(path, method))));
+        }
+        error(responses, "400", "BAD_REQUEST", "phone must be 8-15 digits (country code first, no '+' or spaces), "
+                + "or a WhatsApp id ending in @s.whatsapp.net or @g.us");
+        error(responses, "404", "NOT_FOUND", "account 'whatsapp_bisnis' does not exist");
+        if (actsThroughASession(path)) {
+            error(responses, "409", "NOT_LOGGED_IN", "account 'whatsapp_bisnis' has no session to send from "
+                    + "(status: disconnected); log it in first");
+        }
+        if (path.matches("/send/(image|file|video|audio|sticker)")) {
+            error(responses, "413", "PAYLOAD_TOO_LARGE", "the video is larger than 64 MB (wafleet.media.max-size.video)");
+        }
+        if (method != PathItem.HttpMethod.GET || path.startsWith("/user/") || path.startsWith("/group")) {
+            error(responses, "503", "TIMEOUT", "no session worker answered within 20s; try again");
+        }
+        operation.setResponses(responses);
+    }
+
+    private static boolean actsThroughASession(String path) {
+        return path.startsWith("/send/") || path.startsWith("/message/") || path.startsWith("/user/")
+                || path.startsWith("/group");
+    }
+
+    /** An example of the endpoint's {@code results}. */
+    private static Object results(String path, PathItem.HttpMethod method) {
+        if (path.startsWith("/send/presence") || path.startsWith("/send/chat-presence")) {
+            return ordered("command_id", COMMAND_ID, "status", "queued");
+        }
+        if (path.startsWith("/send/")) {
+            return ordered("message_id", MESSAGE_ID, "status", "queued");
+        }
+        if (path.startsWith("/message/")) {
+            return ordered("message_id", MESSAGE_ID, "command_id", COMMAND_ID, "status", "queued");
+        }
+        return switch (path) {
+            case "/accounts" -> method == PathItem.HttpMethod.GET ? List.of(ACCOUNT) : ACCOUNT;
+            case "/accounts/{id}" -> method == PathItem.HttpMethod.DELETE ? Map.of("account_id", "whatsapp_bisnis") : ACCOUNT;
+            case "/accounts/{id}/login" -> ordered("qr_link", "http://localhost:3000/qr/Xc9m2LQ0.png", "qr_duration", 60,
+                    "qr_code", "2@Q1x8yZ...");
+            case "/accounts/{id}/login-with-code" -> Map.of("pair_code", "K7QX-M2PD");
+            case "/accounts/{id}/logout", "/accounts/{id}/reconnect" ->
+                    ordered("account_id", "whatsapp_bisnis", "status", path.endsWith("logout") ? "disconnected" : "logged_in");
+            case "/messages/{messageId}" -> ordered("message_id", MESSAGE_ID, "account_id", "whatsapp_bisnis",
+                    "to", "6281234567890", "type", "text", "status", "read", "reason", null,
+                    "created_at", "2026-11-26T10:15:30Z", "sent_at", "2026-11-26T10:15:30Z",
+                    "delivered_at", "2026-11-26T10:15:31Z", "read_at", "2026-11-26T10:15:40Z");
+            case "/user/check" -> ordered("phone", "6281234567890", "is_on_whatsapp", true, "jid", "6281234567890@s.whatsapp.net");
+            case "/user/info" -> ordered("phone", "6281234567890", "jid", "6281234567890@s.whatsapp.net",
+                    "verified_name", null, "status", "Hey there! I am using WhatsApp.", "picture_id", null,
+                    "presence", "available", "last_seen", "2026-11-26T10:15:30Z", "devices", List.of("6281234567890:0"));
+            default -> Map.of();
+        };
+    }
+
+    private static void error(ApiResponses responses, String status, String code, String message) {
+        if (responses.containsKey(status)) {
+            return;
+        }
+        responses.addApiResponse(status, new ApiResponse().description(code).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/Envelope"))
+                        .example(envelope(Integer.parseInt(status), code, message, null)))));
+    }
+
+    private static Map<String, Object> envelope(int status, String code, String message, Object results) {
+        return ordered("status", status, "code", code, "message", message, "results", results);
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+}
