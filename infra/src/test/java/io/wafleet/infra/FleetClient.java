@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The HTTP API of a running fleet, as a curl user drives it. */
 final class FleetClient {
@@ -50,6 +51,25 @@ final class FleetClient {
         post("/accounts", Map.of("account_id", account)).expectStatus().isCreated();
         postEmpty("/accounts/" + account + "/login").expectStatus().isOk();
         postEmpty("/sandbox/accounts/" + account + "/scan").expectStatus().isOk();
+    }
+
+    /**
+     * Creates the account with a webhook of its own and logs it in, by QR or, given a phone number, by
+     * pairing code, the sandbox phone confirming; waits until it is logged in and answers its number.
+     */
+    String logInWithWebhook(String account, String webhookUrl, String secret, String phoneNumber) {
+        post("/accounts", Map.of("account_id", account)).expectStatus().isCreated();
+        post("/accounts/" + account + "/webhook", Map.of("webhook_url", webhookUrl, "secret", secret)).expectStatus().isOk();
+        if (phoneNumber == null) {
+            postEmpty("/accounts/" + account + "/login").expectStatus().isOk();
+        } else {
+            post("/accounts/" + account + "/login-with-code", Map.of("phone_number", phoneNumber)).expectStatus().isOk();
+        }
+        postEmpty("/sandbox/accounts/" + account + "/scan").expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/accounts/" + account).expectStatus().isOk()
+                .expectBody().jsonPath("$.results.status").isEqualTo("logged_in"));
+        return get("/accounts/" + account).expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("results").get("phone_number").asString();
     }
 
     /** {@code GET /accounts}: every account's status and owner, by account id. */

@@ -87,21 +87,9 @@ class PresenceIT {
 
     /** Both accounts with their own webhooks, alice by QR, bob by pairing code; answers alice's phone number. */
     private String loggedInWithWebhooks() {
-        api.post("/accounts", Map.of("account_id", alice)).expectStatus().isCreated();
-        api.post("/accounts", Map.of("account_id", bob)).expectStatus().isCreated();
-        api.post("/accounts/" + alice + "/webhook", Map.of("webhook_url", aliceHook.url(), "secret", "alice-secret"))
-                .expectStatus().isOk();
-        api.post("/accounts/" + bob + "/webhook", Map.of("webhook_url", bobHook.url(), "secret", "bob-secret"))
-                .expectStatus().isOk();
-        api.postEmpty("/accounts/" + alice + "/login").expectStatus().isOk();
-        api.postEmpty("/sandbox/accounts/" + alice + "/scan").expectStatus().isOk();
-        api.post("/accounts/" + bob + "/login-with-code", Map.of("phone_number", bobPhone)).expectStatus().isOk();
-        api.postEmpty("/sandbox/accounts/" + bob + "/scan").expectStatus().isOk();
-        await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(account(alice).get("status").asString()).isEqualTo("logged_in");
-            assertThat(account(bob).get("status").asString()).isEqualTo("logged_in");
-        });
-        return account(alice).get("phone_number").asString();
+        String alicePhone = api.logInWithWebhook(alice, aliceHook.url(), "alice-secret", null);
+        api.logInWithWebhook(bob, bobHook.url(), "bob-secret", bobPhone);
+        return alicePhone;
     }
 
     private void queued(String path, String message, Map<String, ?> body) {
@@ -119,10 +107,5 @@ class PresenceIT {
     private static Document awaitDevice(String account, String presence) {
         return await().atMost(WAIT).until(() -> mongo.getDatabase("wafleet").getCollection("sandbox_devices")
                 .find(Filters.and(Filters.eq("_id", account), Filters.eq("presence", presence))).first(), d -> d != null);
-    }
-
-    private JsonNode account(String id) {
-        return api.get("/accounts/" + id).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().get("results");
     }
 }
