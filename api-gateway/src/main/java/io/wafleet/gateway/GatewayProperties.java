@@ -19,12 +19,23 @@ import java.time.Duration;
  * @param media   limits on media (images, files, videos, audio, stickers) sent through the API
  * @param webhook rules for per-account webhook URLs and the delivery log
  * @param retention how long message records and media are kept
+ * @param limits    how fast each account may send
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
-                                @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention) {
+                                @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention,
+                                @Valid @DefaultValue Limits limits) {
+
+    /**
+     * How fast one account may send through this gateway instance: {@code sendsPerAccount} sends (of any
+     * kind) per {@code sendPeriod}; beyond that a send is answered 429 {@code RATE_LIMITED} with
+     * {@code Retry-After}, and nothing is queued. WhatsApp bans numbers that send in bursts, so the
+     * default is modest; with several gateway instances each counts its own.
+     */
+    public record Limits(@DefaultValue("20") @Min(1) int sendsPerAccount, @DefaultValue("1s") Duration sendPeriod) {
+    }
 
     /**
      * @param partitions  partitions of the account-keyed topics (bounds how many session workers share the load)

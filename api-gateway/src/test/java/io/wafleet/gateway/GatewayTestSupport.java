@@ -39,7 +39,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The gateway as its integration tests run it: the whole application on a random port, against a
  * real Kafka broker (KRaft, one per test class) and a MongoDB-wire server (one per test JVM, so
  * tests use their own account ids), with a {@link FakeSessionWorker} reading what it publishes.
- * Image limits are small (64 KB) so that size limits can be tested cheaply.
+ * Image limits are small (64 KB) so that size limits can be tested cheaply; the send budget is large,
+ * so that only the tests of it meet it.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -48,7 +49,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
         "wafleet.gateway.reply-timeout=3s",
         "wafleet.media.max-size.image=64KB",
         "wafleet.media.max-size.sticker=16KB",
-        "wafleet.webhook.redeliver-batch-size=2"})
+        "wafleet.webhook.redeliver-batch-size=2",
+        "wafleet.limits.sends-per-account=1000"})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class GatewayTestSupport {
 

@@ -38,10 +38,12 @@ class SendService {
     private final MediaStore media;
     private final IdempotencyKeys keys;
     private final MessageRecords messages;
+    private final SendRateLimits rateLimits;
 
     SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media, IdempotencyKeys keys,
-                MessageRecords messages) {
+                MessageRecords messages, SendRateLimits rateLimits) {
         this.messages = messages;
+        this.rateLimits = rateLimits;
         this.accounts = accounts;
         this.publisher = publisher;
         this.media = media;
@@ -124,9 +126,12 @@ class SendService {
         };
     }
 
-    /** 404 for an unknown account, 409 when it has no linked device or was logged out from the phone. */
+    /**
+     * 404 for an unknown account, 409 when it has no linked device or was logged out from the phone,
+     * 429 when it has used up its send budget ({@link SendRateLimits}).
+     */
     Mono<Void> checkSendable(AccountId account) {
-        return accounts.requireSendable(account).then();
+        return accounts.requireSendable(account).then(Mono.fromRunnable(() -> rateLimits.take(account)));
     }
 
     /** Records the send {@code queued} (its status can be read at once), then publishes its command. */

@@ -52,6 +52,10 @@ class AnswersApiDocs implements OpenApiCustomizer {
             error(responses, "409", "NOT_LOGGED_IN", "account 'whatsapp_bisnis' has no session to send from "
                     + "(status: disconnected); log it in first");
         }
+        if (path.startsWith("/send/") && !path.contains("presence")) {
+            error(responses, "429", "RATE_LIMITED", "account 'whatsapp_bisnis' may send 20 messages per 1000 ms "
+                    + "(wafleet.limits); try again in 350 ms");
+        }
         if (path.matches("/send/(image|file|video|audio|sticker)")) {
             error(responses, "413", "PAYLOAD_TOO_LARGE", "the video is larger than 64 MB (wafleet.media.max-size.video)");
         }

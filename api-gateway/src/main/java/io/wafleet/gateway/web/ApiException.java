@@ -2,6 +2,8 @@ package io.wafleet.gateway.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+
 /**
  * An answer other than success, with a message that tells the caller what to fix. Its envelope's
  * {@code code} is the status's ({@code BAD_REQUEST}, {@code NOT_FOUND}, ...) unless a more precise
@@ -11,15 +13,21 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String message) {
         this(status, null, message);
     }
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException badRequest(String message) {
@@ -52,6 +60,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "NOT_LOGGED_IN", message);
     }
 
+    /** 429 {@code RATE_LIMITED}, answered with {@code Retry-After}: try again after that long. */
+    public static ApiException rateLimited(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", message, retryAfter);
+    }
+
     /** 503 {@code TIMEOUT}: what the call waits for did not answer in time. */
     public static ApiException timeout(String message) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT", message);
@@ -59,6 +72,11 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** How long the caller should wait before trying again, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The precise kind, or null for the status's own code. */

@@ -56,6 +56,11 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
         logIfServerSide(exchange.getRequest(), body, error);
         response.setStatusCode(HttpStatusCode.valueOf(body.status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (error instanceof ApiException api && api.retryAfter() != null) {
+            // whole seconds, rounded up: a client that waits that long finds the next permit
+            long seconds = Math.max(1, (api.retryAfter().toMillis() + 999) / 1000);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
         byte[] bytes = mapper.writeValueAsBytes(body);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
