@@ -13,53 +13,38 @@ public sealed interface MessageAction {
     String chat();
 
     /** The action's name in {@code message.action} events: {@code react}, {@code revoke}, ... */
-    String name();
+    default String name() {
+        return switch (this) {
+            case React react -> "react";
+            case Revoke revoke -> "revoke";
+            case Delete delete -> "delete";
+            case Edit edit -> "edit";
+            case Read read -> "read";
+            case Star star -> star.starred() ? "star" : "unstar";
+        };
+    }
 
     /** An emoji reaction; an empty {@code emoji} removes the account's reaction. */
     record React(String messageId, String chat, String emoji) implements MessageAction {
-        @Override
-        public String name() {
-            return "react";
-        }
     }
 
     /** Delete one of the account's own messages for everyone. */
     record Revoke(String messageId, String chat) implements MessageAction {
-        @Override
-        public String name() {
-            return "revoke";
-        }
     }
 
     /** Delete a message for the account only. */
     record Delete(String messageId, String chat) implements MessageAction {
-        @Override
-        public String name() {
-            return "delete";
-        }
     }
 
     /** Replace the text of one of the account's own messages. */
     record Edit(String messageId, String chat, String text) implements MessageAction {
-        @Override
-        public String name() {
-            return "edit";
-        }
     }
 
     /** Mark a received message read: its sender gets a read receipt. */
     record Read(String messageId, String chat) implements MessageAction {
-        @Override
-        public String name() {
-            return "read";
-        }
     }
 
     /** Star ({@code starred}) or unstar a message, for the account only. */
     record Star(String messageId, String chat, boolean starred) implements MessageAction {
-        @Override
-        public String name() {
-            return starred ? "star" : "unstar";
-        }
     }
 }

@@ -1,9 +1,14 @@
 package io.wafleet.session.connector.sandbox;
 
+import io.wafleet.common.command.SandboxChatPresence;
+import io.wafleet.common.command.SandboxGroupUpdate;
+import io.wafleet.common.command.SandboxInbound;
+import io.wafleet.common.command.SandboxMessageUpdate;
 import io.wafleet.session.PeriodicTask;
 import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.session.WorkerId;
 import io.wafleet.session.kafka.EventPublisher;
+import io.wafleet.session.session.CommandHandler;
 import io.wafleet.session.session.SessionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -51,23 +56,27 @@ class SandboxConfiguration {
     }
 
     @Bean
-    SandboxInboundHandler sandboxInboundHandler(SandboxConnector connector, SessionService sessions) {
-        return new SandboxInboundHandler(connector, sessions);
+    CommandHandler<SandboxInbound> sandboxInboundHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxDeliveryHandler<>(SandboxInbound.class, c -> "message " + c.messageId(), connector::deliver,
+                false, sessions);
     }
 
     @Bean
-    SandboxMessageUpdateHandler sandboxMessageUpdateHandler(SandboxConnector connector, SessionService sessions) {
-        return new SandboxMessageUpdateHandler(connector, sessions);
+    CommandHandler<SandboxMessageUpdate> sandboxMessageUpdateHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxDeliveryHandler<>(SandboxMessageUpdate.class,
+                c -> c.kind().wireName() + " of message " + c.messageId(), connector::deliver, false, sessions);
     }
 
     @Bean
-    SandboxChatPresenceHandler sandboxChatPresenceHandler(SandboxConnector connector, SessionService sessions) {
-        return new SandboxChatPresenceHandler(connector, sessions);
+    CommandHandler<SandboxChatPresence> sandboxChatPresenceHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxDeliveryHandler<>(SandboxChatPresence.class, c -> "chat presence " + c.commandId(),
+                connector::deliver, true, sessions);
     }
 
     @Bean
-    SandboxGroupUpdateHandler sandboxGroupUpdateHandler(SandboxConnector connector, SessionService sessions) {
-        return new SandboxGroupUpdateHandler(connector, sessions);
+    CommandHandler<SandboxGroupUpdate> sandboxGroupUpdateHandler(SandboxConnector connector, SessionService sessions) {
+        return new SandboxDeliveryHandler<>(SandboxGroupUpdate.class, c -> "group update " + c.commandId(),
+                connector::deliver, false, sessions);
     }
 
     @Bean
