@@ -19,22 +19,43 @@ import java.time.Duration;
  * @param media   limits on media (images, files, videos, audio, stickers) sent through the API
  * @param webhook rules for per-account webhook URLs and the delivery log
  * @param retention how long message records and media are kept
- * @param limits    how fast each account may send
+ * @param limits    how fast each account may send and each API key may call
+ * @param auth      the admin key; without one the API is open, which only local mode allows
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
                                 @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention,
-                                @Valid @DefaultValue Limits limits) {
+                                @Valid @DefaultValue Limits limits, @DefaultValue Auth auth) {
 
     /**
      * How fast one account may send through this gateway instance: {@code sendsPerAccount} sends (of any
      * kind) per {@code sendPeriod}; beyond that a send is answered 429 {@code RATE_LIMITED} with
      * {@code Retry-After}, and nothing is queued. WhatsApp bans numbers that send in bursts, so the
-     * default is modest; with several gateway instances each counts its own.
+     * default is modest; with several gateway instances each counts its own. Each API key (the admin's
+     * too, but not the open API of local mode) may make {@code requestsPerKey} calls per {@code requestPeriod}.
      */
-    public record Limits(@DefaultValue("20") @Min(1) int sendsPerAccount, @DefaultValue("1s") Duration sendPeriod) {
+    public record Limits(@DefaultValue("20") @Min(1) int sendsPerAccount, @DefaultValue("1s") Duration sendPeriod,
+                         @DefaultValue("200") @Min(1) int requestsPerKey, @DefaultValue("1s") Duration requestPeriod) {
+    }
+
+    /**
+     * @param adminKey the admin key ({@code WAFLEET_ADMIN_KEY}). When set, every call needs a key (this one,
+     *                 or a tenant or account key issued through {@code POST /keys}); when blank, the API is
+     *                 open, and the gateway refuses to start unless it listens on loopback outside the
+     *                 {@code production} profile. Never printed.
+     */
+    public record Auth(String adminKey) {
+
+        public boolean keysOn() {
+            return adminKey != null && !adminKey.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[adminKey=" + (keysOn() ? "***" : "(none)") + "]";
+        }
     }
 
     /**

@@ -38,7 +38,8 @@ final class ApiRoutes {
     /** Routes without an account and without input to spoil but their method. */
     static final List<Route> OTHERS = List.of(route(GET, "/accounts"), route(GET, "/sandbox/stats"),
             route(GET, "/messages/m-1"), route(GET, "/media/65f0c0ffee65f0c0ffee65f0"), route(GET, "/qr/token.png"),
-            route(GET, "/user/check"), route(GET, "/user/info"), route(GET, "/group/info"));
+            route(GET, "/user/check"), route(GET, "/user/info"), route(GET, "/group/info"), route(GET, "/keys"),
+            route(DELETE, "/keys/0000000000000000"));
 
     private ApiRoutes() {
     }
@@ -97,6 +98,7 @@ final class ApiRoutes {
         List<Route> routes = new ArrayList<>(List.of(
                 json("/accounts", fields("account_id", "bad-input-new"), Map.of()),
                 json("/accounts/{id}/login-with-code", fields("phone_number", TO), Map.of()),
+                json("/keys", fields("scope", "account", "account_ids", List.of(account)), fields("name", "support")),
                 json("/accounts/{id}/webhook", fields("webhook_url", "https://example.com/hook", "secret", "s3cret"),
                         fields("events", List.of("message"), "max_attempts", 3, "headers", Map.of("X-Tenant", "t1"))),
                 json("/accounts/{id}/webhook/deliveries/redeliver", Map.of(), fields("outcome", "failed")),

@@ -1,5 +1,7 @@
 package io.wafleet.gateway.account;
 
+import io.wafleet.gateway.auth.Access;
+import io.wafleet.gateway.auth.Audit;
 import io.wafleet.gateway.web.Envelope;
 import io.wafleet.gateway.web.Inputs;
 import org.springframework.http.ResponseEntity;
@@ -23,16 +25,19 @@ class AccountController {
 
     private final AccountStore accounts;
     private final AccountDeletion deletion;
+    private final Audit audit;
 
-    AccountController(AccountStore accounts, AccountDeletion deletion) {
+    AccountController(AccountStore accounts, AccountDeletion deletion, Audit audit) {
         this.accounts = accounts;
         this.deletion = deletion;
+        this.audit = audit;
     }
 
     @PostMapping
     Mono<ResponseEntity<Envelope>> create(@RequestBody CreateAccountRequest request) {
         return Mono.fromSupplier(() -> Inputs.accountId(request.accountId(), "account_id"))
                 .flatMap(accounts::create)
+                .flatMap(account -> audit.record("account.created", "account " + account.id()).thenReturn(account))
                 .map(account -> Envelope.created("account " + account.id() + " created", account));
     }
 
@@ -51,7 +56,10 @@ class AccountController {
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Envelope>> delete(@PathVariable String id) {
         return Mono.fromSupplier(() -> Inputs.accountId(id, "account id"))
-                .flatMap(accountId -> accounts.require(accountId).then(deletion.delete(accountId)).thenReturn(accountId))
+                .flatMap(accountId -> Access.manage(accountId).then(accounts.require(accountId))
+                        .then(deletion.delete(accountId))
+                        .then(audit.record("account.deleted", "account " + accountId))
+                        .thenReturn(accountId))
                 .map(accountId -> Envelope.ok("account " + accountId + " deleted", Map.of("account_id", accountId.value())));
     }
 }

@@ -4,6 +4,7 @@ import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.command.DeleteAccount;
+import io.wafleet.gateway.auth.ApiKeyStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,8 +15,9 @@ import reactor.core.publisher.Mono;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Deletes an account and everything it owns (as the seed's {@code ON DELETE CASCADE}), then tells
- * the owning session worker to log the session out and the workers to drop their caches.
+ * Deletes an account and everything it owns (as the seed's {@code ON DELETE CASCADE}; its account keys
+ * are revoked), then tells the owning session worker to log the session out and the workers to drop
+ * their caches.
  */
 @Service
 class AccountDeletion {
@@ -23,11 +25,13 @@ class AccountDeletion {
     private final ReactiveMongoTemplate mongo;
     private final ReactiveGridFsTemplate media;
     private final CommandPublisher publisher;
+    private final ApiKeyStore keys;
 
-    AccountDeletion(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate media, CommandPublisher publisher) {
+    AccountDeletion(ReactiveMongoTemplate mongo, ReactiveGridFsTemplate media, CommandPublisher publisher, ApiKeyStore keys) {
         this.mongo = mongo;
         this.media = media;
         this.publisher = publisher;
+        this.keys = keys;
     }
 
     Mono<Void> delete(AccountId id) {
@@ -36,6 +40,7 @@ class AccountDeletion {
         // fails; the stored login stays for that worker to use and delete. The account document goes
         // last: if anything before fails, a retried DELETE still finds it.
         Mono<Void> owned = Mono.when(
+                keys.revokeAccountKeys(id),
                 mongo.remove(byId(value), "account_webhooks"),
                 mongo.remove(Query.query(where("account_id").is(value)), "messages"),
                 mongo.remove(Query.query(where("account_id").is(value)), "message_actions"),

@@ -1,6 +1,7 @@
 package io.wafleet.gateway.account;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.gateway.auth.Access;
 import io.wafleet.gateway.web.ApiException;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,6 +14,8 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.Date;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The {@code accounts} collection: the gateway creates documents; session workers update them. */
 @Component
@@ -31,9 +34,14 @@ public class AccountStore {
         return mongo.findById(id.value(), Document.class, COLLECTION).map(AccountView::from);
     }
 
-    /** The account, or a 404 that names it. */
+    /**
+     * The account, if the calling key may act on it (a 403 otherwise, asked first, so that a key learns
+     * nothing of other accounts), or a 404 that names it. Every route that acts on an account goes
+     * through here.
+     */
     public Mono<AccountView> require(AccountId id) {
-        return find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("account '" + id + "' does not exist")));
+        return Access.actOn(id).then(find(id))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("account '" + id + "' does not exist")));
     }
 
     /**
@@ -45,12 +53,23 @@ public class AccountStore {
                 "account '" + id + "' has no session to send from (status: " + view.status() + "); log it in first")));
     }
 
+    /** The accounts the calling key may act on: all of them for the admin. */
     Flux<AccountView> findAll() {
-        return mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION).map(AccountView::from);
+        return Access.caller().flatMapMany(caller -> {
+            Query query = caller.isAdmin() ? new Query() : Query.query(where("_id").in(caller.accounts()));
+            return mongo.find(query.with(Sort.by("_id")), Document.class, COLLECTION);
+        }).map(AccountView::from);
     }
 
-    /** Inserts a new account; a 409 when the id is taken (the unique {@code _id} decides, not a prior read). */
+    /**
+     * Inserts a new account if the calling key may create it (403); a 409 when the id is taken (the
+     * unique {@code _id} decides, not a prior read).
+     */
     Mono<AccountView> create(AccountId id) {
+        return Access.manage(id).then(Mono.defer(() -> insert(id)));
+    }
+
+    private Mono<AccountView> insert(AccountId id) {
         Date now = Date.from(clock.instant());
         Document account = new Document("_id", id.value())
                 .append("status", "disconnected")

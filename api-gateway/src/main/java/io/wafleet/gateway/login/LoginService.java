@@ -9,6 +9,7 @@ import io.wafleet.common.command.Logout;
 import io.wafleet.common.command.Reconnect;
 import io.wafleet.common.event.Reply;
 import io.wafleet.gateway.account.AccountStore;
+import io.wafleet.gateway.auth.Audit;
 import io.wafleet.gateway.kafka.ReplyClient;
 import io.wafleet.gateway.qr.QrStore;
 import io.wafleet.gateway.web.ApiException;
@@ -34,11 +35,13 @@ class LoginService {
     private final AccountStore accounts;
     private final ReplyClient replies;
     private final QrStore qrCodes;
+    private final Audit audit;
 
-    LoginService(AccountStore accounts, ReplyClient replies, QrStore qrCodes) {
+    LoginService(AccountStore accounts, ReplyClient replies, QrStore qrCodes, Audit audit) {
         this.accounts = accounts;
         this.replies = replies;
         this.qrCodes = qrCodes;
+        this.audit = audit;
     }
 
     /** Starts a QR login; {@code requestUri} gives the scheme and host the {@code qr_link} is built on. */
@@ -52,7 +55,8 @@ class LoginService {
                     int seconds = reply.qrDuration() != null && reply.qrDuration() > 0 ? reply.qrDuration() : DEFAULT_QR_SECONDS;
                     return qrCodes.save(account, reply.qrCode(), Duration.ofSeconds(seconds))
                             .map(token -> new QrLogin(qrLink(requestUri, token), seconds, reply.qrCode()));
-                });
+                })
+                .flatMap(login -> audit.record("login.qr_started", "account " + account).thenReturn(login));
     }
 
     Mono<PairCode> loginWithCode(AccountId account, String phoneNumber) {
@@ -61,13 +65,14 @@ class LoginService {
                         Command.SCHEMA_VERSION, phoneNumber, replyTo)))
                 .flatMap(reply -> reply.pairCode() == null || reply.pairCode().isEmpty()
                         ? Mono.error(noLoginStarted(reply))
-                        : Mono.just(new PairCode(reply.pairCode())));
+                        : Mono.just(new PairCode(reply.pairCode())))
+                .flatMap(code -> audit.record("login.code_started", "account " + account).thenReturn(code));
     }
 
     Mono<StatusResult> logout(AccountId account) {
         return accounts.require(account)
                 .then(replies.call(replyTo -> new Logout(MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, replyTo)))
-                .map(reply -> StatusResult.of(account, reply));
+                .flatMap(reply -> audit.record("logout", "account " + account).thenReturn(StatusResult.of(account, reply)));
     }
 
     Mono<StatusResult> reconnect(AccountId account) {

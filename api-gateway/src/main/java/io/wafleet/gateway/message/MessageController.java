@@ -1,6 +1,8 @@
 package io.wafleet.gateway.message;
 
+import io.wafleet.common.AccountId;
 import io.wafleet.gateway.account.AccountStore;
+import io.wafleet.gateway.auth.Access;
 import io.wafleet.gateway.web.ApiException;
 import io.wafleet.gateway.web.Envelope;
 import io.wafleet.gateway.web.Inputs;
@@ -41,6 +43,7 @@ class MessageController {
                 })
                 .flatMap(messages::find)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("no message '" + messageId + "'")))
+                .flatMap(found -> Access.actOn(AccountId.of(found.getString("account_id"))).thenReturn(found))
                 .map(found -> Envelope.ok("message " + messageId, MessageView.from(found)));
     }
 

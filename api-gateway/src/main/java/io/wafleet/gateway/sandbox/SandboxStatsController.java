@@ -1,5 +1,6 @@
 package io.wafleet.gateway.sandbox;
 
+import io.wafleet.gateway.auth.Access;
 import io.wafleet.gateway.web.Envelope;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,10 +39,10 @@ class SandboxStatsController {
     @GetMapping("/sandbox/stats")
     Mono<ResponseEntity<Envelope>> stats() {
         Query live = Query.query(where("expires_at").gt(Date.from(clock.instant())));
-        return Mono.zip(mongo.count(live, "sandbox_connections"),
+        return Access.admin().then(Mono.zip(mongo.count(live, "sandbox_connections"),
                         mongo.findById("network", Document.class, "sandbox_stats").defaultIfEmpty(new Document()))
                 .map(found -> new SandboxStats(found.getT1(), counter(found.getT2(), "conflicts"),
-                        counter(found.getT2(), "sends"), counter(found.getT2(), "deliveries")))
+                        counter(found.getT2(), "sends"), counter(found.getT2(), "deliveries"))))
                 .map(stats -> Envelope.ok("sandbox network statistics", stats));
     }
 

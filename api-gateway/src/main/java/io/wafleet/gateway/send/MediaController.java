@@ -1,5 +1,6 @@
 package io.wafleet.gateway.send;
 
+import io.wafleet.gateway.auth.Access;
 import io.wafleet.gateway.web.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
@@ -30,6 +31,7 @@ class MediaController {
     Mono<ResponseEntity<Flux<DataBuffer>>> get(@PathVariable String mediaId) {
         return media.find(mediaId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("no media '" + mediaId + "'")))
+                .flatMap(file -> Access.actOn(file.account()).thenReturn(file))
                 .map(file -> {
                     HttpHeaders headers = new HttpHeaders();
                     headers.setContentType(contentType(file.mimeType()));

@@ -33,8 +33,8 @@ class MediaStore {
                 .map(id -> media.ref(id.toHexString()));
     }
 
-    /** A stored file: its type (as detected when stored), name, length, and its bytes to stream. */
-    record Stored(String mimeType, String fileName, long length, Flux<DataBuffer> content) {
+    /** A stored file: whose it is, its type (as detected when stored), name, length, and its bytes to stream. */
+    record Stored(AccountId account, String mimeType, String fileName, long length, Flux<DataBuffer> content) {
     }
 
     /** The stored media with this id, empty when there is none (or the id cannot be one). */
@@ -43,8 +43,9 @@ class MediaStore {
             return Mono.empty();
         }
         return gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(mediaId))))
+                .filter(file -> file.getMetadata() != null && AccountId.isValid(file.getMetadata().getString("account_id")))
                 .flatMap(file -> gridFs.getResource(file).map(resource -> new Stored(
-                        file.getMetadata() == null ? null : file.getMetadata().getString("mime_type"),
+                        AccountId.of(file.getMetadata().getString("account_id")), file.getMetadata().getString("mime_type"),
                         file.getFilename(), file.getLength(), resource.getDownloadStream())));
     }
 }

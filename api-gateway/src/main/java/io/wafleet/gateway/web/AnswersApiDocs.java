@@ -25,6 +25,9 @@ class AnswersApiDocs implements OpenApiCustomizer {
 
     private static final String MESSAGE_ID = "3EB0C431C26A1916E07F";
     private static final String COMMAND_ID = "0f8a3c52-6e0b-4f4e-9b43-4c1f0d6f7a21";
+    private static final Map<String, Object> KEY = ordered("key_id", "3f9c2a1b7d4e6f80", "name", "support",
+            "scope", "account", "account_ids", List.of("whatsapp_bisnis"), "created_at", "2026-11-26T10:15:30Z",
+            "created_by", "the admin key", "revoked_at", null);
     private static final Map<String, Object> ACCOUNT = ordered("id", "whatsapp_bisnis", "status", "logged_in",
             "status_reason", null, "phone_number", "6281234567890", "device_id", "6281234567890:12",
             "created_at", "2026-11-26T10:15:30Z", "last_connected", "2026-11-26T10:16:02Z", "owner", "session-worker-1");
@@ -47,14 +50,19 @@ class AnswersApiDocs implements OpenApiCustomizer {
         }
         error(responses, "400", "BAD_REQUEST", "phone must be 8-15 digits (country code first, no '+' or spaces), "
                 + "or a WhatsApp id ending in @s.whatsapp.net or @g.us");
+        if (!path.startsWith("/qr/")) {
+            error(responses, "401", "UNAUTHORIZED", "an API key is required: send it as 'Authorization: Bearer <key>' "
+                    + "or 'X-Api-Key: <key>'");
+            error(responses, "403", "FORBIDDEN", "this API key may not act on account 'whatsapp_bisnis'");
+        }
         error(responses, "404", "NOT_FOUND", "account 'whatsapp_bisnis' does not exist");
         if (actsThroughASession(path)) {
             error(responses, "409", "NOT_LOGGED_IN", "account 'whatsapp_bisnis' has no session to send from "
                     + "(status: disconnected); log it in first");
         }
         if (path.startsWith("/send/") && !path.contains("presence")) {
-            error(responses, "429", "RATE_LIMITED", "account 'whatsapp_bisnis' may send 20 messages per 1000 ms "
-                    + "(wafleet.limits); try again in 350 ms");
+            error(responses, "429", "RATE_LIMITED", "account 'whatsapp_bisnis' may make 20 sends (wafleet.limits) "
+                    + "per 1000 ms; try again in 350 ms");
         }
         if (path.matches("/send/(image|file|video|audio|sticker)")) {
             error(responses, "413", "PAYLOAD_TOO_LARGE", "the video is larger than 64 MB (wafleet.media.max-size.video)");
@@ -97,6 +105,10 @@ class AnswersApiDocs implements OpenApiCustomizer {
             case "/user/info" -> ordered("phone", "6281234567890", "jid", "6281234567890@s.whatsapp.net",
                     "verified_name", null, "status", "Hey there! I am using WhatsApp.", "picture_id", null,
                     "presence", "available", "last_seen", "2026-11-26T10:15:30Z", "devices", List.of("6281234567890:0"));
+            case "/keys" -> method == PathItem.HttpMethod.GET ? List.of(KEY) : ordered("key",
+                    "wfk_3f9c2a1b7d4e6f80_q8Jx0b1Yc2Zd3...", "key_id", "3f9c2a1b7d4e6f80", "name", "support",
+                    "scope", "account", "account_ids", List.of("whatsapp_bisnis"), "created_at", "2026-11-26T10:15:30Z");
+            case "/keys/{keyId}" -> KEY;
             default -> Map.of();
         };
     }

@@ -50,6 +50,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
 
+    /** 401 {@code UNAUTHORIZED}: no API key, or one that is unknown or revoked. */
+    public static ApiException unauthorized(String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, message);
+    }
+
     /** 403 with a precise {@code code}: the account may not do this (e.g. in a group it is not an admin of). */
     public static ApiException forbidden(String code, String message) {
         return new ApiException(HttpStatus.FORBIDDEN, code, message);

@@ -39,6 +39,8 @@ public record Envelope(int status, String code, String message, Object results) 
     static String codeOf(int status) {
         return switch (status) {
             case 200, 201, 202 -> "SUCCESS";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 409 -> "CONFLICT";

@@ -61,6 +61,9 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
             long seconds = Math.max(1, (api.retryAfter().toMillis() + 999) / 1000);
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
+        if (body.status() == 401) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wafleet\"");
+        }
         byte[] bytes = mapper.writeValueAsBytes(body);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }

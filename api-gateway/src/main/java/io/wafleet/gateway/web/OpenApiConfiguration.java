@@ -3,9 +3,12 @@ package io.wafleet.gateway.web;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +68,10 @@ class OpenApiConfiguration {
             Map.entry("limit", 20),
             Map.entry("title", "Tim Jualan"),
             Map.entry("group_id", "120363021234567890@g.us"),
-            Map.entry("participants", List.of("6289876543210", "6281111111111")));
+            Map.entry("participants", List.of("6289876543210", "6281111111111")),
+            Map.entry("scope", "account"),
+            Map.entry("account_ids", List.of("whatsapp_bisnis")),
+            Map.entry("keyId", "3f9c2a1b7d4e6f80"));
 
     @Bean
     OpenAPI wafleetOpenApi() {
@@ -75,7 +81,18 @@ class OpenApiConfiguration {
                         answer is the envelope `{"status", "code", "message", "results"}`, errors too, with a \
                         `code` per kind (BAD_REQUEST, NOT_FOUND, NOT_LOGGED_IN, CONFLICT, PAYLOAD_TOO_LARGE, \
                         RATE_LIMITED, TIMEOUT, ...). Sends answer at once with a message id and status `queued`; \
-                        what happens next arrives at the account's webhook and in `GET /messages/{message_id}`."""));
+                        what happens next arrives at the account's webhook and in `GET /messages/{message_id}`. \
+                        With keys on (`WAFLEET_ADMIN_KEY`), every call sends a key: `Authorization: Bearer <key>`, \
+                        `X-Api-Key: <key>`, or basic auth with the key as the password. The admin key may do anything; \
+                        a tenant key acts on, creates and deletes its accounts; an account key acts on its account \
+                        only (401 UNAUTHORIZED without a valid key, 403 FORBIDDEN outside its scope)."""))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Api-Key"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .security(List.of(new SecurityRequirement().addList("bearer"), new SecurityRequirement().addList("apiKey"),
+                        new SecurityRequirement().addList("basic")));
     }
 
     /**

@@ -1,0 +1,51 @@
+package io.wafleet.gateway.auth;
+
+import io.wafleet.gateway.GatewayProperties;
+import io.wafleet.gateway.web.RateLimits;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * Authenticates every API call before it reaches a route, takes a permit of the key's API budget, and
+ * puts the {@link Caller} in the Reactor context, where {@link Access} checks its scope. Health,
+ * the API description and login QR images are open: a QR's URL is a random token that expires, and
+ * an {@code <img>} cannot send a key.
+ */
+@Component
+@Order(-100)
+class AuthFilter implements WebFilter {
+
+    private static final List<String> OPEN_PREFIXES = List.of("/actuator/", "/v3/api-docs", "/swagger-ui", "/webjars/", "/qr/");
+
+    private final Authenticator authenticator;
+    private final RateLimits budget;
+
+    AuthFilter(Authenticator authenticator, GatewayProperties properties) {
+        this.authenticator = authenticator;
+        GatewayProperties.Limits limits = properties.limits();
+        this.budget = new RateLimits(limits.requestsPerKey(), limits.requestPeriod(), "calls (wafleet.limits)");
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return chain.filter(exchange);
+        }
+        return authenticator.identify(exchange.getRequest().getHeaders())
+                .doOnNext(this::takePermit)
+                .flatMap(caller -> chain.filter(exchange).contextWrite(context -> context.put(Caller.class, caller)));
+    }
+
+    private void takePermit(Caller caller) {
+        if (caller.keyId() != null) {
+            budget.take(caller.keyId(), "API key " + caller.keyId());
+        }
+    }
+}
