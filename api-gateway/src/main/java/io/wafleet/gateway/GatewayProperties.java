@@ -1,5 +1,6 @@
 package io.wafleet.gateway;
 
+import io.wafleet.common.crypto.MasterKeySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,13 +21,15 @@ import java.time.Duration;
  * @param webhook rules for per-account webhook URLs and the delivery log
  * @param retention how long message records and media are kept
  * @param limits    how fast each account may send
+ * @param credentials the master keys that seal webhook secrets ({@code wafleet.credentials.*}, as every service)
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
                                 @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention,
-                                @Valid @DefaultValue Limits limits) {
+                                @Valid @DefaultValue Limits limits,
+                                @DefaultValue MasterKeySettings credentials) {
 
     /**
      * How fast one account may send through this gateway instance: {@code sendsPerAccount} sends (of any
