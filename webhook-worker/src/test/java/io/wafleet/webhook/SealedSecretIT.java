@@ -67,6 +67,23 @@ class SealedSecretIT extends WebhookWorkerITSupport {
         }
     }
 
+    @Test
+    void anEventWhoseSecretNoConfiguredKeyOpensIsDeadLetteredUnsentNamingTheKey() throws IOException {
+        String unknownKey = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=";
+        String unknownId = KeyRing.of(Base64.getDecoder().decode(unknownKey)).current().id();
+        try (Receiver receiver = Receiver.ok()) {
+            fleet.webhookSealedWith(unknownKey, "sealed-unknown", receiver.url(), "unknown-secret");
+            Event event = event("sealed-unknown");
+            fleet.publish(event);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(fleet.delivery(event))
+                    .containsEntry("outcome", "dead")
+                    .hasEntrySatisfying("last_error", error -> assertThat((String) error).contains(unknownId)
+                            .contains("WAFLEET_MASTER_KEYS_PREVIOUS").doesNotContain(unknownKey)));
+            assertThat(receiver.requests()).isEmpty();
+        }
+    }
+
     private void assertSealedUnderTheCurrentKey(String account, String secret) {
         Document stored = fleet.storedWebhook(account);
         assertThat(stored).doesNotContainKey(SealedField.WEBHOOK_SECRET.plaintextField());

@@ -38,14 +38,14 @@ final class WebhookSecrets {
     /**
      * The webhook's secret ({@code ""} when it has none).
      *
-     * @throws IllegalStateException if it was sealed under a master key this worker does not have, or altered
+     * @throws WebhookSecretUnreadableException if it was sealed under a master key this worker does not have, or altered
      */
     String open(AccountId account, Document webhook) {
         if (webhook.get(SECRET.field()) instanceof Binary sealed) {
             try {
                 return new String(cipher.open(sealed.getData(), boundTo(account)), StandardCharsets.UTF_8);
             } catch (SecretUnreadableException e) {
-                throw new IllegalStateException("the webhook secret of account " + account + " is " + e.getMessage());
+                throw new WebhookSecretUnreadableException("the webhook secret of account " + account + " is " + e.getMessage());
             }
         }
         return webhook.get(SECRET.plaintextField()) instanceof String plain ? plain : "";
