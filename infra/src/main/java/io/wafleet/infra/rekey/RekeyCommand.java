@@ -34,7 +34,7 @@ public final class RekeyCommand {
                 env.get("WAFLEET_MASTER_KEYS_PREVIOUS"), env.get("WAFLEET_DATA_DIR"), true);
         if (blank(settings.masterKey()) && !Files.exists(settings.dataDirPath().resolve(MasterKey.FILE_NAME))) {
             err.println("rekey: no master key: set WAFLEET_MASTER_KEY (and WAFLEET_MASTER_KEYS_PREVIOUS), or WAFLEET_DATA_DIR"
-                    + " to the data directory holding master.key (" + settings.dataDirPath().toAbsolutePath() + " has none)");
+                    + " to the data directory holding master.key (" + settings.dataDirPath().toAbsolutePath().normalize() + " has none)");
             return 2;
         }
         KeyRing keys;
