@@ -1,5 +1,6 @@
 package io.wafleet.gateway;
 
+import io.wafleet.common.crypto.MasterKeySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,13 +22,15 @@ import java.time.Duration;
  * @param retention how long message records and media are kept
  * @param limits    how fast each account may send and each API key may call
  * @param auth      the admin key; without one the API is open, which only local mode allows
+ * @param credentials the master keys that seal webhook secrets ({@code wafleet.credentials.*}, as every service)
  */
 @Validated
 @ConfigurationProperties("wafleet")
 public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Gateway gateway,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
                                 @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention,
-                                @Valid @DefaultValue Limits limits, @DefaultValue Auth auth) {
+                                @Valid @DefaultValue Limits limits, @DefaultValue Auth auth,
+                                @DefaultValue MasterKeySettings credentials) {
 
     /**
      * How fast one account may send through this gateway instance: {@code sendsPerAccount} sends (of any

@@ -85,6 +85,8 @@ class GatewayIT extends GatewayTestSupport {
                 .jsonPath("$.results.webhook_url").isEqualTo("https://example.com/hook")
                 .jsonPath("$.results.secret").isEqualTo("********")
                 .jsonPath("$.results.secret_set").isEqualTo(true);
+        assertThat(sealedWebhookSecret(mongo.findById("acc-life", Document.class, "account_webhooks").block()))
+                .isEqualTo("s3cr3t-value");
 
         insertDelivery("ev-life", "acc-life", "delivered", 1, Instant.now());
         client.delete().uri("/accounts/acc-life").exchange().expectStatus().isOk();
@@ -525,9 +527,9 @@ class GatewayIT extends GatewayTestSupport {
                 .jsonPath("$.results.events").isEmpty()
                 .jsonPath("$.results.max_attempts").isEmpty()
                 .jsonPath("$.results.headers").isEmpty();
-        assertThat(mongo.findById("acc-policy", Document.class, "account_webhooks").block())
-                .containsEntry("webhook_secret", "seed-secret")
-                .doesNotContainKeys("events", "max_attempts", "headers");
+        Document seedStyle = mongo.findById("acc-policy", Document.class, "account_webhooks").block();
+        assertThat(seedStyle).doesNotContainKeys("events", "max_attempts", "headers");
+        assertThat(sealedWebhookSecret(seedStyle)).isEqualTo("seed-secret");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worker.config)
                 .filteredOn(seen -> seen.key().equals("acc-policy")).hasSize(2)
                 .allMatch(seen -> seen.value() != null && seen.value().contains("\"deleted\":false")

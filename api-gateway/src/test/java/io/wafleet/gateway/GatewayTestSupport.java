@@ -3,7 +3,11 @@ package io.wafleet.gateway;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wafleet.common.command.Command;
+import io.wafleet.common.crypto.KeyRing;
+import io.wafleet.common.crypto.SealedField;
+import io.wafleet.common.crypto.SecretCipher;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +29,9 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +56,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
         "wafleet.media.max-size.image=64KB",
         "wafleet.media.max-size.sticker=16KB",
         "wafleet.webhook.redeliver-batch-size=2",
-        "wafleet.limits.sends-per-account=1000"})
+        "wafleet.limits.sends-per-account=1000",
+        "wafleet.credentials.master-key=" + GatewayTestSupport.MASTER_KEY})
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class GatewayTestSupport {
 
+    /** The master key the gateway seals webhook secrets with in these tests (base64 of 32 bytes). */
+    protected static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     protected static FakeSessionWorker worker;
@@ -146,6 +155,21 @@ abstract class GatewayTestSupport {
     protected static String resultField(byte[] body, String field) {
         Document document = Document.parse(new String(body));
         return document.get("results", Document.class).getString(field);
+    }
+
+    /**
+     * The webhook secret of a stored {@code account_webhooks} document, after checking that it is sealed
+     * under the test master key and not readable as it is stored.
+     */
+    protected static String sealedWebhookSecret(Document webhook) {
+        assertThat(webhook).doesNotContainKey(SealedField.WEBHOOK_SECRET.plaintextField());
+        byte[] sealed = webhook.get(SealedField.WEBHOOK_SECRET.field(), Binary.class).getData();
+        SecretCipher cipher = new SecretCipher(KeyRing.of(Base64.getDecoder().decode(MASTER_KEY)));
+        assertThat(SecretCipher.keyIdOf(sealed)).hasValue(cipher.keys().current().id());
+        String secret = new String(cipher.open(sealed, SealedField.WEBHOOK_SECRET.associatedData(webhook.getString("_id"))),
+                StandardCharsets.UTF_8);
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        return secret;
     }
 
     protected static byte[] png() throws Exception {

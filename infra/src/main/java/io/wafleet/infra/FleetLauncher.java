@@ -2,6 +2,7 @@ package io.wafleet.infra;
 
 import io.wafleet.infra.backing.BackingServices;
 import io.wafleet.infra.bench.BenchCommand;
+import io.wafleet.infra.rekey.RekeyCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * (Kafka 127.0.0.1:9092, MongoDB-wire 127.0.0.1:27017, API 127.0.0.1:3000, data under
  * {@code $WAFLEET_DATA_DIR}, default {@code ./data}). With {@code --backing-only} only the broker and the
  * MongoDB-wire server run, for services started from their own jars. Ctrl-C stops it cleanly.
- * {@code bench failover [options]} and {@code bench webhooks [options]} run a benchmark instead ({@link BenchCommand}).
+ * {@code bench failover [options]} and {@code bench webhooks [options]} run a benchmark instead ({@link BenchCommand});
+ * {@code rekey} seals every stored secret again under the current master key ({@link RekeyCommand}).
  */
 public final class FleetLauncher {
 
@@ -24,6 +26,9 @@ public final class FleetLauncher {
         if (!arguments.isEmpty() && arguments.getFirst().equals("bench")) {
             // exit explicitly: the in-process services leave non-daemon threads behind
             System.exit(BenchCommand.run(arguments.subList(1, arguments.size())));
+        }
+        if (!arguments.isEmpty() && arguments.getFirst().equals("rekey")) {
+            System.exit(RekeyCommand.run(System.getenv(), System.out, System.err));
         }
         boolean backingOnly = arguments.contains("--backing-only");
         Path dataDir = Path.of(env("WAFLEET_DATA_DIR", "data")).toAbsolutePath();

@@ -153,7 +153,8 @@ class WebhookWorkerCrashIT {
     }
 
     /**
-     * Each account's own webhook, written as the gateway writes it (a seed-style body: no policy fields).
+     * Each account's own webhook, written as gateways wrote it before secrets were sealed (a seed-style body,
+     * the secret in plaintext): the workers, which share the fleet's master key, seal it when they first read it.
      * Each has a URL of its own, so a few failed attempts (the receiver closing a kept-alive connection
      * a worker then reuses) do not open one circuit breaker for every account and defer the burst by 30 s.
      */
@@ -169,7 +170,7 @@ class WebhookWorkerCrashIT {
     private void startWorkers(int count) {
         Path jar = WebhookWorkerLauncher.copyJar(Path.of(System.getProperty(JAR_PROPERTY, DEFAULT_JAR)), jarDir);
         WebhookWorkerLauncher launcher = new WebhookWorkerLauncher(jar, fleet.backing.kafkaBootstrapServers(),
-                fleet.backing.mongoUri(), Path.of("target", "crash-logs"),
+                fleet.backing.mongoUri(), fleet.dataDir, Path.of("target", "crash-logs"),
                 List.of("--wafleet.webhook.allow-private-addresses=true", "--wafleet.delivery.max-in-flight=" + MAX_IN_FLIGHT),
                 WebhookWorkerLauncher.LEAN);
         IntStream.rangeClosed(1, count).mapToObj(i -> launcher.start(run + "-webhook-" + i)).forEach(workers::add);

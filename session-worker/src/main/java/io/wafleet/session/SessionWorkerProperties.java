@@ -1,5 +1,6 @@
 package io.wafleet.session;
 
+import io.wafleet.common.crypto.MasterKeySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -17,6 +18,7 @@ import java.time.Duration;
  *
  * @param workerId  this worker's id, as the accounts' {@code owner}; blank means hostname, pid and a random suffix
  * @param connector the connector that holds sessions ({@code sandbox} is the only one so far)
+ * @param credentials the master keys that seal stored credentials ({@code wafleet.credentials.*}, as every service)
  */
 @Validated
 @ConfigurationProperties("wafleet")
@@ -27,7 +29,7 @@ public record SessionWorkerProperties(
         @DefaultValue @Valid Restore restore,
         @DefaultValue @Valid Sessions sessions,
         @DefaultValue @Valid Leases leases,
-        @DefaultValue @Valid Credentials credentials,
+        @DefaultValue MasterKeySettings credentials,
         @DefaultValue @Valid Sandbox sandbox) {
 
     public SessionWorkerProperties {
@@ -145,19 +147,6 @@ public record SessionWorkerProperties(
         public Duration checkInterval() {
             Duration quarter = safetyMargin.compareTo(renewInterval) < 0 ? safetyMargin.dividedBy(4) : renewInterval.dividedBy(4);
             return quarter.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : quarter;
-        }
-    }
-
-    /**
-     * The master key that encrypts stored credentials: {@code masterKey} (base64 of 32 bytes) if set,
-     * else {@code dataDir/master.key}, created once.
-     */
-    public record Credentials(String masterKey, @DefaultValue("./data") @NotBlank String dataDir) {
-
-        @Override
-        public String toString() {
-            return "Credentials[masterKey=" + (masterKey == null || masterKey.isBlank() ? "unset" : "***")
-                    + ", dataDir=" + dataDir + "]";
         }
     }
 

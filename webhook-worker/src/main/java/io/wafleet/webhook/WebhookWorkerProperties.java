@@ -1,5 +1,6 @@
 package io.wafleet.webhook;
 
+import io.wafleet.common.crypto.MasterKeySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,8 @@ import java.util.List;
  * Everything the webhook worker can be configured with, under {@code wafleet.*}. The circuit breaker
  * of each endpoint is configured apart, as resilience4j's {@code webhook-endpoint} configuration
  * ({@code resilience4j.circuitbreaker.configs.webhook-endpoint} in {@code webhook-worker.yml}).
+ * {@code credentials} are the master keys that open account webhook secrets ({@code wafleet.credentials.*},
+ * as every service).
  */
 @Validated
 @ConfigurationProperties("wafleet")
@@ -26,7 +29,8 @@ public record WebhookWorkerProperties(
         @Valid @DefaultValue Kafka kafka,
         @Valid @DefaultValue Webhook webhook,
         @Valid @DefaultValue Delivery delivery,
-        @Valid @DefaultValue Endpoints endpoints) {
+        @Valid @DefaultValue Endpoints endpoints,
+        @DefaultValue MasterKeySettings credentials) {
 
     /**
      * @param partitions         partitions of the account-keyed topics this service creates when missing

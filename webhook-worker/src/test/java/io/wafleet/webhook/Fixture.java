@@ -3,6 +3,9 @@ package io.wafleet.webhook;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.Topics;
+import io.wafleet.common.crypto.KeyRing;
+import io.wafleet.common.crypto.SealedField;
+import io.wafleet.common.crypto.SecretCipher;
 import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.event.Event;
 import io.wafleet.common.event.MessageAcked;
@@ -16,13 +19,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -71,12 +77,39 @@ final class Fixture {
         webhook(account, url, secret, new Document());
     }
 
-    /** Sets the account's webhook as the gateway does, with policy fields ({@code events}, {@code max_attempts}, {@code headers}). */
+    /**
+     * Sets the account's webhook as the gateway does, with policy fields ({@code events}, {@code max_attempts},
+     * {@code headers}): the secret sealed under the current master key.
+     */
     void webhook(String account, String url, String secret, Document policy) {
-        Document webhook = new Document("_id", account).append("webhook_url", url).append("webhook_secret", secret)
-                .append("updated_at", new Date());
-        webhook.putAll(policy);
+        saveWebhook(account, url, policy.append(SealedField.WEBHOOK_SECRET.field(),
+                new Binary(sealed(WebhookWorkerITSupport.MASTER_KEY, account, secret))));
+    }
+
+    /** Sets the account's webhook with its secret sealed under {@code masterKey} (base64), as a gateway using that key would. */
+    void webhookSealedWith(String masterKey, String account, String url, String secret) {
+        saveWebhook(account, url, new Document(SealedField.WEBHOOK_SECRET.field(), new Binary(sealed(masterKey, account, secret))));
+    }
+
+    /** Sets the account's webhook as gateways did before secrets were sealed: the secret in plaintext. */
+    void plaintextWebhook(String account, String url, String secret) {
+        saveWebhook(account, url, new Document(SealedField.WEBHOOK_SECRET.plaintextField(), secret));
+    }
+
+    /** The account's webhook document as stored. */
+    Document storedWebhook(String account) {
+        return mongo.findById(account, Document.class, "account_webhooks").block(MONGO_TIMEOUT);
+    }
+
+    private void saveWebhook(String account, String url, Document fields) {
+        Document webhook = new Document("_id", account).append("webhook_url", url).append("updated_at", new Date());
+        webhook.putAll(fields);
         mongo.save(webhook, "account_webhooks").block(MONGO_TIMEOUT);
+    }
+
+    private static byte[] sealed(String masterKey, String account, String secret) {
+        SecretCipher cipher = new SecretCipher(KeyRing.of(Base64.getDecoder().decode(masterKey)));
+        return cipher.seal(secret.getBytes(StandardCharsets.UTF_8), SealedField.WEBHOOK_SECRET.associatedData(account));
     }
 
     /** The worker's record of the event's delivery, or null while it has none. */

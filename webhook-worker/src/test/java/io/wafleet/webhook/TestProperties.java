@@ -1,5 +1,6 @@
 package io.wafleet.webhook;
 
+import io.wafleet.common.crypto.MasterKeySettings;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class TestProperties {
                 0.2, List.of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(2)), Duration.ofHours(1), 256,
                 DataSize.ofKilobytes(8), 16, Duration.ofDays(7), Duration.ofHours(1));
         WebhookWorkerProperties.Endpoints endpoints = new WebhookWorkerProperties.Endpoints(Duration.ofSeconds(60), 1000);
-        return new WebhookWorkerProperties(kafka, webhook, delivery, endpoints);
+        return new WebhookWorkerProperties(kafka, webhook, delivery, endpoints,
+                MasterKeySettings.of(WebhookWorkerITSupport.MASTER_KEY));
     }
 }

@@ -42,11 +42,16 @@ import java.time.Duration;
         // Long enough that only an AccountConfigChanged can make the worker see a new URL in time.
         "wafleet.endpoints.cache-ttl=10m",
         "wafleet.webhook.global-secret=global-secret",
+        "wafleet.credentials.master-key=" + WebhookWorkerITSupport.MASTER_KEY,
+        "wafleet.credentials.previous-keys=" + WebhookWorkerITSupport.PREVIOUS_KEY,
 })
 @EmbeddedKafka(partitions = WebhookWorkerITSupport.PARTITIONS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class WebhookWorkerITSupport {
 
     static final int PARTITIONS = 4;
+    /** The fleet's current master key in these tests (base64 of 32 bytes), and an earlier one still configured. */
+    static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String PREVIOUS_KEY = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
     static final String FIRST_ATTEMPT_TIMEOUT = "5s";
     static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Shared by every IT class of the run, like the cached context that points at them; gone with the JVM. */

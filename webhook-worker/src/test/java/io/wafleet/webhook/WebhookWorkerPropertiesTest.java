@@ -27,6 +27,19 @@ class WebhookWorkerPropertiesTest {
         assertThat(bind(Map.of()).webhook().hasGlobal()).isFalse();
     }
 
+    @Test
+    void theMasterKeySettingsDefaultToTheDataDirectoryAndNeverPrintAKey() {
+        assertThat(bind(Map.of()).credentials().dataDir()).isEqualTo("./data");
+        assertThat(bind(Map.of()).credentials().keyFileAllowed()).isTrue();
+        WebhookWorkerProperties configured = bind(Map.of("wafleet.credentials.master-key", "a2V5LWEta2V5LWEta2V5LWEta2V5LWEta2V5LWE=",
+                "wafleet.credentials.previous-keys", "b2xkLW9sZC1vbGQtb2xkLW9sZC1vbGQtb2xkLW9sZA==",
+                "wafleet.credentials.key-file-allowed", "false"));
+
+        assertThat(configured.credentials().keyFileAllowed()).isFalse();
+        assertThat(configured.credentials().previousKeys()).startsWith("b2xk");
+        assertThat(configured.toString()).doesNotContain("a2V5").doesNotContain("b2xk");
+    }
+
     private static WebhookWorkerProperties bind(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("wafleet", WebhookWorkerProperties.class);
     }

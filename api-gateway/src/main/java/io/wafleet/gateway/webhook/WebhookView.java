@@ -1,6 +1,8 @@
 package io.wafleet.gateway.webhook;
 
+import io.wafleet.common.crypto.SealedField;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,8 @@ record WebhookView(String accountId, String webhookUrl, String secret, boolean s
     static final String MASK = "********";
 
     static WebhookView from(Document document) {
-        String secret = document.getString("webhook_secret");
-        boolean set = secret != null && !secret.isEmpty();
+        boolean set = document.get(SealedField.WEBHOOK_SECRET.field()) instanceof Binary
+                || document.get(SealedField.WEBHOOK_SECRET.plaintextField()) instanceof String plain && !plain.isEmpty();
         WebhookPolicy policy = WebhookPolicy.from(document);
         return new WebhookView(document.getString("_id"), orEmpty(document.getString("webhook_url")),
                 set ? MASK : "", set, policy.events(), policy.maxAttempts(), policy.headers());

@@ -319,7 +319,6 @@ final class WebhookBench {
     /** The webhook worker as deployed: its own JVM from its jar, delivering everything to the receiver. */
     private WebhookWorkerProcess worker(BackingServices backing, Path dir, String url) {
         List<String> args = new ArrayList<>(List.of(
-                "--wafleet.credentials.data-dir=" + dir.toAbsolutePath(),
                 "--spring.main.banner-mode=off",
                 "--wafleet.webhook.global-url=" + url,
                 "--wafleet.webhook.global-secret=" + SECRET,
@@ -327,7 +326,7 @@ final class WebhookBench {
         // logging as deployed: it goes to the worker's log file
         Path jar = WebhookWorkerLauncher.copyJar(options.workerJar(), dir);
         WebhookWorkerLauncher launcher = new WebhookWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(),
-                dir.resolve("logs"), args, WebhookWorkerLauncher.AS_DEPLOYED);
+                dir, dir.resolve("logs"), args, WebhookWorkerLauncher.AS_DEPLOYED);
         WebhookWorkerProcess worker = launcher.start("bench-webhook-worker");
         worker.awaitReady(TIMEOUT);
         return worker;

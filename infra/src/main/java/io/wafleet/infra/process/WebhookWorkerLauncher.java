@@ -7,17 +7,19 @@ import java.util.Map;
 
 /**
  * Starts webhook workers from {@code webhook-worker.jar} as separate JVMs ({@link WorkerJvm}) on one
- * Kafka and one MongoDB, each with a log file of its own named by the id it is given (the worker itself
+ * Kafka, one MongoDB and one data directory (so they share the master key that opens webhook secrets
+ * with the gateway), each with a log file of its own named by the id it is given (the worker itself
  * has no id: the consumer group tells its members apart).
  *
  * @param jar                   the executable jar ({@code webhook-worker/target/webhook-worker.jar})
  * @param kafkaBootstrapServers {@code KAFKA_BOOTSTRAP_SERVERS} of every worker
  * @param mongoUri              {@code MONGODB_URI} of every worker
+ * @param dataDir               {@code WAFLEET_DATA_DIR} of every worker
  * @param logDir                where {@code <id>.log} files go
  * @param args                  extra Spring arguments for every worker, e.g. {@code --wafleet.delivery.max-in-flight=64}
  * @param jvmOptions            {@link #LEAN} for tests that start several, {@link #AS_DEPLOYED} to measure one
  */
-public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, String mongoUri, Path logDir,
+public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, String mongoUri, Path dataDir, Path logDir,
                                     List<String> args, List<String> jvmOptions) {
 
     /** Small heap, serial GC, C1 only: many workers start quickly on a small machine. */
@@ -48,6 +50,7 @@ public record WebhookWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
+                "WAFLEET_DATA_DIR", dataDir.toAbsolutePath().toString(),
                 "PORT", "0");
         return WorkerJvm.start(jar, jvmOptions, workerArgs, env, logDir, id, (process, log) -> new WebhookWorkerProcess(id, process, log));
     }

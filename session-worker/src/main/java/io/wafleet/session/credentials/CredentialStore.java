@@ -2,6 +2,10 @@ package io.wafleet.session.credentials;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.Credentials;
+import io.wafleet.common.crypto.KeyRing;
+import io.wafleet.common.crypto.SealedField;
+import io.wafleet.common.crypto.SecretCipher;
+import io.wafleet.common.crypto.SecretUnreadableException;
 import io.wafleet.session.MongoIds;
 import io.wafleet.session.SessionWorkerProperties;
 import org.bson.Document;
@@ -20,7 +24,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,24 +35,27 @@ import java.util.Optional;
  *
  * <p>Writes made by a session are fenced by the epoch of the lease it was opened under: a save or
  * delete is refused when the document bears a higher {@code lease_epoch}, written by a newer session.
+ *
+ * <p>{@code data} sealed under an earlier master key (or before keys had ids) is sealed again under the
+ * current key when it is loaded, unless the document changed meanwhile.
  */
 @Component
 public class CredentialStore {
 
-    static final String COLLECTION = "session_credentials";
+    static final String COLLECTION = SealedField.SESSION_CREDENTIALS.collection();
+    private static final String DATA = SealedField.SESSION_CREDENTIALS.field();
     private static final String EPOCH = "lease_epoch";
 
     private final MongoTemplate mongo;
-    private final CredentialCipher cipher;
+    private final SecretCipher cipher;
     private final Clock clock;
 
     @Autowired
     CredentialStore(MongoTemplate mongo, SessionWorkerProperties properties, Clock clock) {
-        this(mongo, new CredentialCipher(MasterKey.load(properties.credentials().masterKey(),
-                Path.of(properties.credentials().dataDir()))), clock);
+        this(mongo, new SecretCipher(KeyRing.load(properties.credentials())), clock);
     }
 
-    CredentialStore(MongoTemplate mongo, CredentialCipher cipher, Clock clock) {
+    CredentialStore(MongoTemplate mongo, SecretCipher cipher, Clock clock) {
         this.mongo = mongo;
         this.cipher = cipher;
         this.clock = clock;
@@ -57,10 +63,10 @@ public class CredentialStore {
 
     /** Stores the login of the session holding the lease at {@code epoch}; false if a newer session's login is stored. */
     public boolean save(AccountId account, long epoch, StoredSession session) {
-        byte[] sealed = cipher.encrypt(serialize(session), account.value());
+        byte[] sealed = cipher.seal(serialize(session), boundTo(account));
         Update update = new Update()
                 .set("connector", session.credentials().connector())
-                .set("data", new Binary(sealed))
+                .set(DATA, new Binary(sealed))
                 .set(EPOCH, epoch)
                 .set("updated_at", clock.instant());
         try {
@@ -72,13 +78,34 @@ public class CredentialStore {
         }
     }
 
+    /** @throws CredentialsUnreadableException if the stored login does not open with the configured master keys */
     public Optional<StoredSession> load(AccountId account) {
         Document document = mongo.findOne(byId(account), Document.class, COLLECTION);
         if (document == null) {
             return Optional.empty();
         }
-        byte[] sealed = document.get("data", Binary.class).getData();
-        return Optional.of(deserialize(cipher.decrypt(sealed, account.value())));
+        byte[] sealed = document.get(DATA, Binary.class).getData();
+        byte[] plain;
+        try {
+            plain = cipher.open(sealed, boundTo(account));
+        } catch (SecretUnreadableException e) {
+            throw new CredentialsUnreadableException("stored credentials " + e.getMessage());
+        }
+        StoredSession session = deserialize(plain);
+        if (!cipher.isCurrent(sealed)) {
+            sealAgain(account, sealed, plain);
+        }
+        return Optional.of(session);
+    }
+
+    /** Seals the login again under the current key, unless it was replaced since it was read. */
+    private void sealAgain(AccountId account, byte[] sealed, byte[] plain) {
+        Query unchanged = Query.query(Criteria.where("_id").is(account.value()).and(DATA).is(new Binary(sealed)));
+        mongo.updateFirst(unchanged, Update.update(DATA, new Binary(cipher.seal(plain, boundTo(account)))), COLLECTION);
+    }
+
+    private static String boundTo(AccountId account) {
+        return SealedField.SESSION_CREDENTIALS.associatedData(account.value());
     }
 
     public boolean exists(AccountId account) {

@@ -1,6 +1,6 @@
 package io.wafleet.session.credentials;
 
-/** Stored credentials that cannot be decrypted: altered, or sealed under another master key. */
+/** Stored credentials that cannot be opened: altered, truncated, or sealed under a master key not configured. */
 public class CredentialsUnreadableException extends RuntimeException {
 
     CredentialsUnreadableException(String message) {

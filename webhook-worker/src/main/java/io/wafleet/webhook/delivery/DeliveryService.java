@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.wafleet.common.event.Event;
 import io.wafleet.webhook.endpoint.Endpoint;
 import io.wafleet.webhook.endpoint.WebhookEndpoints;
+import io.wafleet.webhook.endpoint.WebhookSecretUnreadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,18 @@ public class DeliveryService {
         return Outages.waitOut(endpoint, "look up the webhook of " + event.accountId())
                 .flatMap(found -> found.isPresent()
                         ? deliverTo(found.get(), event, body, attempt)
-                        : settle(event, null, body, Outcome.SKIPPED, "no webhook configured"));
+                        : settle(event, null, body, Outcome.SKIPPED, "no webhook configured"))
+                .onErrorResume(WebhookSecretUnreadableException.class, e -> unsignable(event, body, attempt, e.getMessage()));
+    }
+
+    /**
+     * The account's secret does not open with this worker's keys: the event is not sent (unsigned or
+     * wrongly signed), but dead-lettered with the reason, to be redelivered once the key is configured.
+     */
+    private Mono<Void> unsignable(Event event, byte[] body, int attempt, String reason) {
+        log.warn("Dead-lettered event {} of {} without sending it: {}", event.id(), event.accountId(), reason);
+        return settle(event, null, body, Outcome.DEAD, reason)
+                .then(Outages.waitOut(retries.deadLetter(event, body, attempt, null, reason), "dead-letter " + event.id()));
     }
 
     private Mono<Void> deliverTo(Endpoint endpoint, Event event, byte[] body, int attempt) {

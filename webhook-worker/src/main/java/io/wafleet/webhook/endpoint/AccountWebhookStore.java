@@ -1,9 +1,14 @@
 package io.wafleet.webhook.endpoint;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.crypto.KeyRing;
+import io.wafleet.common.crypto.SealedField;
+import io.wafleet.common.crypto.SecretCipher;
+import io.wafleet.webhook.WebhookWorkerProperties;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,21 +23,28 @@ import java.util.Set;
 
 /**
  * Reads an account's own webhook from {@code account_webhooks} ({@code _id} = account id), written by
- * the gateway: {@code webhook_url}, {@code webhook_secret} and the optional policy {@code events}
+ * the gateway: {@code webhook_url}, the secret ({@link WebhookSecrets}) and the optional policy {@code events}
  * (event type names; absent or null = all), {@code max_attempts} and {@code headers} (string to string).
  * A policy field of the wrong shape is ignored with a warning, so the events still go out.
  */
 @Component
 class AccountWebhookStore {
 
-    static final String COLLECTION = "account_webhooks";
+    static final String COLLECTION = SealedField.WEBHOOK_SECRET.collection();
 
     private static final Logger log = LoggerFactory.getLogger(AccountWebhookStore.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final WebhookSecrets secrets;
 
-    AccountWebhookStore(ReactiveMongoTemplate mongo) {
+    @Autowired
+    AccountWebhookStore(ReactiveMongoTemplate mongo, WebhookWorkerProperties properties) {
+        this(mongo, new SecretCipher(KeyRing.load(properties.credentials())));
+    }
+
+    AccountWebhookStore(ReactiveMongoTemplate mongo, SecretCipher cipher) {
         this.mongo = mongo;
+        this.secrets = new WebhookSecrets(mongo, cipher);
     }
 
     /** The account's webhook, or empty when it has none (or only half of one). */
@@ -40,13 +52,14 @@ class AccountWebhookStore {
         Query byId = Query.query(Criteria.where("_id").is(accountId.value()));
         return mongo.findOne(byId, Document.class, COLLECTION)
                 .filter(doc -> hasText(doc.getString("webhook_url")))
-                .map(AccountWebhookStore::endpoint);
+                .flatMap(doc -> {
+                    String secret = secrets.open(accountId, doc);
+                    return secrets.sealAgainIfStale(accountId, doc, secret).thenReturn(endpoint(doc, secret));
+                });
     }
 
-    private static Endpoint endpoint(Document doc) {
-        String secret = doc.getString("webhook_secret");
-        return new Endpoint(doc.getString("webhook_url"), secret == null ? "" : secret,
-                events(doc), maxAttempts(doc), headers(doc));
+    private static Endpoint endpoint(Document doc, String secret) {
+        return new Endpoint(doc.getString("webhook_url"), secret, events(doc), maxAttempts(doc), headers(doc));
     }
 
     private static Set<String> events(Document doc) {

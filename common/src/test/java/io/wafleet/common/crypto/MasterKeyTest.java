@@ -1,4 +1,4 @@
-package io.wafleet.session.credentials;
+package io.wafleet.common.crypto;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

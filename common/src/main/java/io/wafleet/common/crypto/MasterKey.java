@@ -1,4 +1,4 @@
-package io.wafleet.session.credentials;
+package io.wafleet.common.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +16,19 @@ import java.util.Base64;
  * Where the master key comes from: the configured base64 value, else {@code <dataDir>/master.key}.
  * The file is created once, atomically: a complete key file is written under a temporary name and
  * hard-linked to {@code master.key}, which fails if another process got there first, in which case
- * that process's key is read and used. The file is readable by its owner only.
+ * that process's key is read and used. The file is readable by its owner only. A key never appears in
+ * an exception message, only where it came from.
  */
-final class MasterKey {
+public final class MasterKey {
 
-    static final String FILE_NAME = "master.key";
-    private static final int KEY_BYTES = 32;
+    public static final String FILE_NAME = "master.key";
+    static final int KEY_BYTES = 32;
 
     private MasterKey() {
     }
 
-    static byte[] load(String configured, Path dataDir) {
+    /** The configured key (base64 of 32 bytes) if set, else the data directory's key file, created if missing. */
+    public static byte[] load(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             return decode(configured, "WAFLEET_MASTER_KEY");
         }
@@ -74,7 +76,8 @@ final class MasterKey {
         return new FileAttribute<?>[0];
     }
 
-    private static byte[] decode(String base64, String source) {
+    /** A base64 key of 32 bytes; {@code source} names where it came from in the error (the key itself never does). */
+    static byte[] decode(String base64, String source) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.strip());
