@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Each account's send budget: beyond it a send is a 429 with Retry-After, and nothing is stored or queued. */
+/** Each account's send budget: beyond it a send (or a forward) is a 429 with Retry-After, and nothing is stored or queued. */
 @TestPropertySource(properties = {"wafleet.limits.sends-per-account=3", "wafleet.limits.send-period=1h"})
 class SendRateLimitIT extends GatewayTestSupport {
 
@@ -44,6 +44,9 @@ class SendRateLimitIT extends GatewayTestSupport {
         }).contentType(MediaType.IMAGE_PNG);
         client.post().uri("/send/image").contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(image.build()).exchange()
                 .expectStatus().isEqualTo(429).expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
+        // a forward sends a new message: it takes from the same budget
+        post("/message/3EB0C431C26A1916E07F/forward", Map.of("account_id", "acc-busy", "phone", "6281234567890",
+                "to", "6289876543210")).expectStatus().isEqualTo(429).expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
 
         // another account has a budget of its own
         post("/send/message", Map.of("account_id", "acc-quiet", "phone", "6281234567890", "message", "hi"))

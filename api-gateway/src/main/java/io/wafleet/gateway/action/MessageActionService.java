@@ -7,6 +7,7 @@ import io.wafleet.common.command.ForwardMessage;
 import io.wafleet.gateway.account.AccountStore;
 import io.wafleet.gateway.kafka.CommandPublisher;
 import io.wafleet.gateway.message.MessageRecords;
+import io.wafleet.gateway.send.SendRateLimits;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -27,11 +28,14 @@ class MessageActionService {
     private final AccountStore accounts;
     private final CommandPublisher publisher;
     private final MessageRecords messages;
+    private final SendRateLimits rateLimits;
 
-    MessageActionService(AccountStore accounts, CommandPublisher publisher, MessageRecords messages) {
+    MessageActionService(AccountStore accounts, CommandPublisher publisher, MessageRecords messages,
+                         SendRateLimits rateLimits) {
         this.accounts = accounts;
         this.publisher = publisher;
         this.messages = messages;
+        this.rateLimits = rateLimits;
     }
 
     /** Publishes the action {@code command} builds from a new command id, once the account is known to be able to act. */
@@ -44,10 +48,12 @@ class MessageActionService {
 
     /**
      * A forward is a send of a new message: recorded {@code queued} under its new id before its command is
-     * published (forgotten again if publishing fails), so its status can be read at once.
+     * published (forgotten again if publishing fails), so its status can be read at once. It takes from
+     * the account's send budget as any send does.
      */
     Mono<ForwardQueued> forward(AccountId account, String messageId, String phone, String to) {
         return accounts.requireSendable(account).then(Mono.defer(() -> {
+            rateLimits.take(account);
             String forwardedId = MessageIds.newMessageId();
             ForwardMessage command = new ForwardMessage(MessageIds.newCommandId(), account, Command.SCHEMA_VERSION, messageId,
                     phone, to, forwardedId);

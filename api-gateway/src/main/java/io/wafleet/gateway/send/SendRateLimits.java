@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 /**
  * Each account's send budget ({@code wafleet.limits}): a send takes a permit or is refused at once with
  * 429 {@code RATE_LIMITED} and how long until the next permit, before anything is stored or queued.
+ * A forward sends a new message, so it takes a permit too.
  */
 @Component
-class SendRateLimits {
+public class SendRateLimits {
 
     private final RateLimits budget;
 
@@ -21,7 +22,7 @@ class SendRateLimits {
     }
 
     /** @throws ApiException 429 when the account has sent its share of this period */
-    void take(AccountId account) {
+    public void take(AccountId account) {
         budget.take(account.value(), "account '" + account + "'");
     }
 }
