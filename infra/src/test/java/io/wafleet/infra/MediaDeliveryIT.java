@@ -3,11 +3,13 @@ package io.wafleet.infra;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Media between two accounts of the fleet: an image, a document, a video, an audio note and a
  * sticker sent by one arrive at the other's webhook as WhatsApp kinds them, and the bytes each names
- * by {@code media_id} are the bytes that were sent.
+ * by {@code media_id}, downloaded with the recipient's own account key, are the bytes that were sent.
  */
 class MediaDeliveryIT {
 
@@ -25,6 +27,8 @@ class MediaDeliveryIT {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String sender = "media_sender_" + suffix;
     private final String recipient = "media_recipient_" + suffix;
+    private final String stranger = "media_stranger_" + suffix;
+    private String recipientKey;
     private final WebhookReceiver senderHook = new WebhookReceiver();
     private final WebhookReceiver recipientHook = new WebhookReceiver();
 
@@ -83,6 +87,24 @@ class MediaDeliveryIT {
         assertThat(arrived(image).get("media_type").asString()).isEqualTo("image");
         assertThat(arrived(image).get("caption").asString()).isEqualTo("Our shop");
         assertThat(bytesOf(arrived(image))).isEqualTo(png);
+
+        // the sender's own key reads what it sent; a key of an account it did not reach may not
+        String mediaId = arrived(image).get("media_id").asString();
+        withKey(keyOf(sender)).get().uri("/media/" + mediaId).exchange().expectStatus().isOk();
+        api.post("/accounts", Map.of("account_id", stranger)).expectStatus().isCreated();
+        withKey(keyOf(stranger)).get().uri("/media/" + mediaId).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    /** A new account key of the account (issued as the local mode's open API may). */
+    private String keyOf(String account) {
+        return api.post("/keys", Map.of("scope", "account", "account_ids", List.of(account))).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("results").get("key").asString();
+    }
+
+    private static WebTestClient withKey(String key) {
+        return WebTestClient.bindToServer().baseUrl(TestFleet.shared().baseUrl())
+                .defaultHeader("Authorization", "Bearer " + key).build();
     }
 
     private String awaitLoggedIn(String account) {
@@ -105,8 +127,12 @@ class MediaDeliveryIT {
                 .filter(payload -> payload.get("id").asString().equals(messageId)).findFirst().orElse(null);
     }
 
+    /** The bytes of a received medium, as the recipient downloads them with its own account key. */
     private byte[] bytesOf(JsonNode message) {
-        return api.get("/media/" + message.get("media_id").asString()).expectStatus().isOk()
+        if (recipientKey == null) {
+            recipientKey = keyOf(recipient);
+        }
+        return withKey(recipientKey).get().uri("/media/" + message.get("media_id").asString()).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
     }
 

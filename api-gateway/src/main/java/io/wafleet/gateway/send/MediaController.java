@@ -1,6 +1,8 @@
 package io.wafleet.gateway.send;
 
+import io.wafleet.common.AccountId;
 import io.wafleet.gateway.auth.Access;
+import io.wafleet.gateway.auth.Caller;
 import io.wafleet.gateway.web.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
@@ -31,7 +33,8 @@ class MediaController {
     Mono<ResponseEntity<Flux<DataBuffer>>> get(@PathVariable String mediaId) {
         return media.find(mediaId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("no media '" + mediaId + "'")))
-                .flatMap(file -> Access.actOn(file.account()).thenReturn(file))
+                .flatMap(file -> Access.caller().flatMap(caller -> mayRead(caller, file) ? Mono.just(file)
+                        : Mono.error(ApiException.forbidden("FORBIDDEN", "this API key may not read media '" + mediaId + "'"))))
                 .map(file -> {
                     HttpHeaders headers = new HttpHeaders();
                     headers.setContentType(contentType(file.mimeType()));
@@ -40,6 +43,12 @@ class MediaController {
                     headers.set("X-Content-Type-Options", "nosniff");
                     return ResponseEntity.ok().headers(headers).body(file.content());
                 });
+    }
+
+    /** The sender's keys may read what it sent, and the keys of an account it reached what it received. */
+    private static boolean mayRead(Caller caller, MediaStore.Stored file) {
+        return caller.mayActOn(file.account()) || file.readers().stream()
+                .anyMatch(reader -> AccountId.isValid(reader) && caller.mayActOn(AccountId.of(reader)));
     }
 
     private static MediaType contentType(String stored) {

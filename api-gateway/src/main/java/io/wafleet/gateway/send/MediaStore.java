@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
  * Media of sends (images, files, videos, audio, stickers) in the GridFS bucket {@code media}
  * ({@code spring.data.mongodb.gridfs.bucket}), tagged with their account.
@@ -33,8 +35,12 @@ class MediaStore {
                 .map(id -> media.ref(id.toHexString()));
     }
 
-    /** A stored file: whose it is, its type (as detected when stored), name, length, and its bytes to stream. */
-    record Stored(AccountId account, String mimeType, String fileName, long length, Flux<DataBuffer> content) {
+    /**
+     * A stored file: whose it is, the accounts it reached that may read it too ({@code metadata.readers},
+     * kept by whoever delivers it), its type (as detected when stored), name, length, and its bytes to stream.
+     */
+    record Stored(AccountId account, List<String> readers, String mimeType, String fileName, long length,
+                  Flux<DataBuffer> content) {
     }
 
     /** The stored media with this id, empty when there is none (or the id cannot be one). */
@@ -45,7 +51,8 @@ class MediaStore {
         return gridFs.findOne(Query.query(Criteria.where("_id").is(new ObjectId(mediaId))))
                 .filter(file -> file.getMetadata() != null && AccountId.isValid(file.getMetadata().getString("account_id")))
                 .flatMap(file -> gridFs.getResource(file).map(resource -> new Stored(
-                        AccountId.of(file.getMetadata().getString("account_id")), file.getMetadata().getString("mime_type"),
+                        AccountId.of(file.getMetadata().getString("account_id")),
+                        file.getMetadata().getList("readers", String.class, List.of()), file.getMetadata().getString("mime_type"),
                         file.getFilename(), file.getLength(), resource.getDownloadStream())));
     }
 }

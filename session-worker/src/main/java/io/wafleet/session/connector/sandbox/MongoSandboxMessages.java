@@ -3,6 +3,7 @@ package io.wafleet.session.connector.sandbox;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.json.WafleetJson;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -31,6 +32,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 final class MongoSandboxMessages implements SandboxMessages {
 
     static final String COLLECTION = "sandbox_messages";
+    /** The files of the gateway's GridFS bucket {@code media}. */
+    private static final String MEDIA_FILES = "media.files";
     private static final Logger log = LoggerFactory.getLogger(MongoSandboxMessages.class);
 
     private final MongoTemplate mongo;
@@ -60,6 +63,20 @@ final class MongoSandboxMessages implements SandboxMessages {
                 .setOnInsert("deleted_for", List.of())
                 .setOnInsert("starred_by", List.of());
         mongo.upsert(byId(message.id()), firstTimeOnly, COLLECTION);
+        if (message.recipient() != null && message.content().media() != null) {
+            shareMedia(message.content().media().mediaId(), message.recipient());
+        }
+    }
+
+    /**
+     * Lets the fleet account a medium reached read it with its own key ({@code GET /media/{id}} on the
+     * gateway reads {@code metadata.readers} of the stored file), as it would download it from WhatsApp.
+     */
+    private void shareMedia(String mediaId, AccountId reader) {
+        if (mediaId != null && ObjectId.isValid(mediaId)) {
+            mongo.updateFirst(Query.query(where("_id").is(new ObjectId(mediaId))),
+                    new Update().addToSet("metadata.readers", reader.value()), MEDIA_FILES);
+        }
     }
 
     @Override
