@@ -512,8 +512,9 @@ class GatewayIT extends GatewayTestSupport {
                 .jsonPath("$.results.secret").isEqualTo("********")
                 .jsonPath("$.results.events").isEqualTo(List.of("message", "message.ack"))
                 .jsonPath("$.results.max_attempts").isEqualTo(7)
-                .jsonPath("$.results.headers['X-Tenant']").isEqualTo("t-1")
-                .jsonPath("$.results.headers.Authorization").isEqualTo("Bearer t0k3n");
+                // header values are write-only, as the secret: they often carry the receiver's credentials
+                .jsonPath("$.results.headers['X-Tenant']").isEqualTo("********")
+                .jsonPath("$.results.headers.Authorization").isEqualTo("********");
         Document stored = mongo.findById("acc-policy", Document.class, "account_webhooks").block();
         assertThat(stored.getList("events", String.class)).containsExactly("message", "message.ack");
         assertThat(stored.get("max_attempts")).isEqualTo(7);

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The secrets of a whole fleet's run (webhook secrets, the master key, the session credentials the
  * sandbox issued) appear in no log line of any service, no API answer and no delivered event, and are
- * not stored in the clear: two accounts log in, exchange messages, and everything is read back.
+ * not stored in the clear: two accounts log in, exchange messages, and everything is read back. A
+ * webhook header's value (the receiver's own credentials) reaches the receiver and no log or answer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayHiddenIT {
@@ -41,6 +42,7 @@ class SecretsStayHiddenIT {
     private final String bob = "secrets_bob_" + suffix;
     private final String aliceSecret = "alice-webhook-secret-" + UUID.randomUUID();
     private final String bobSecret = "bob-webhook-secret-" + UUID.randomUUID();
+    private final String receiverToken = "receiver-token-" + UUID.randomUUID();
     private final List<String> answers = new ArrayList<>();
 
     @BeforeAll
@@ -59,6 +61,9 @@ class SecretsStayHiddenIT {
         try (WebhookReceiver aliceHook = new WebhookReceiver(); WebhookReceiver bobHook = new WebhookReceiver()) {
             String alicePhone = api.logInWithWebhook(alice, aliceHook.url(), aliceSecret, null);
             api.logInWithWebhook(bob, bobHook.url(), bobSecret, bobPhone);
+            // a header for alice's receiver that carries its credentials: sent to it, and shown to no one else
+            api.post("/accounts/" + alice + "/webhook", Map.of("webhook_url", aliceHook.url(), "secret", aliceSecret,
+                    "headers", Map.of("Authorization", "Bearer " + receiverToken))).expectStatus().isOk();
             String sent = api.sendText(alice, bobPhone, "hello bob");
             api.sendText(bob, alicePhone, "hello alice");
             // a webhook set again with a bad URL: its refusal must not repeat the secret either
@@ -82,6 +87,9 @@ class SecretsStayHiddenIT {
             for (WebhookReceiver hook : List.of(aliceHook, bobHook)) {
                 hook.deliveries().forEach(d -> delivered.add(new String(d.body(), StandardCharsets.UTF_8) + d.headers()));
             }
+            assertThat(output.getAll()).doesNotContain(receiverToken);
+            assertThat(answers).noneMatch(answer -> answer.contains(receiverToken));
+            assertThat(aliceHook.deliveries()).anySatisfy(d -> assertThat(d.headers()).containsValue("Bearer " + receiverToken));
             // the services' logs are captured: the gateway's audit line of this test's account is there
             assertThat(output.getAll()).contains("account.created account " + alice);
             for (String secret : secrets) {
