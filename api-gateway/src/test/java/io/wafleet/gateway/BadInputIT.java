@@ -210,6 +210,9 @@ class BadInputIT extends GatewayTestSupport {
             expect(path + " as multipart without a boundary",
                     raw(POST, path, MediaType.MULTIPART_FORM_DATA, "--x\r\n\r\n"), 400, "multipart");
             expect(path + " as a garbled multipart", raw(POST, path, boundary, "garbage"), 400, "multipart");
+            expect(path + " with a part of an invalid Content-Type", raw(POST, path, boundary,
+                    "--b0undary\r\nContent-Disposition: form-data; name=\"" + kind + "\"; filename=\"x.bin\"\r\n"
+                            + "Content-Type: garbage\r\n\r\nx\r\n--b0undary--\r\n"), 400, "Content-Type");
             expect(path + " as an unterminated multipart", raw(POST, path, boundary,
                     "--b0undary\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\n" + account), 400, "multipart");
             MultipartBodyBuilder tooMany = form(account);
