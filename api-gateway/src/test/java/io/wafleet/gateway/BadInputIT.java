@@ -308,6 +308,18 @@ class BadInputIT extends GatewayTestSupport {
     }
 
     @Test
+    void requestLinesAndHeadersOverTheServersLimitsAreRefused() {
+        State before = setUp("bad-limits");
+        // refused by the HTTP server itself, before any handler (server.netty.max-initial-line-length: 4 KB)
+        expect("GET messages with a 5,000-character query",
+                bodyless(GET, "/accounts/" + account + "/messages?status=" + "x".repeat(5_000)), 414, "request line");
+        expect("a send with a 20 KB header", client.post().uri("/send/message").header("X-Padding", "x".repeat(20_000))
+                .contentType(APPLICATION_JSON).bodyValue(Map.of("account_id", account, "phone", TO, "message", "hi"))
+                .exchange(), 431, "headers");
+        assertNothingChanged(before);
+    }
+
+    @Test
     void wrongMethodsAndUnknownRoutesAreRefused() {
         State before = setUp("bad-method");
         Map<String, Set<HttpMethod>> allowed = new LinkedHashMap<>();
