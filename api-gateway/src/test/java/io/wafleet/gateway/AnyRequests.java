@@ -71,7 +71,9 @@ final class AnyRequests {
                                 : body.substring(0, body.length() - 1) + "," + duplicate + "}";
                     });
             Arbitrary<String> anyJson = FuzzValues.json(3).map(FuzzValues::write);
-            return Arbitraries.frequencyOf(Tuple.of(5, replaced), Tuple.of(2, extra), Tuple.of(2, twice),
+            Arbitrary<String> escaped = Combinators.combine(Arbitraries.of(valid.keySet()), FuzzValues.oddEscapes())
+                    .as((field, escapes) -> write(route.with(field, "ESCAPES")).replace("\"ESCAPES\"", "\"" + escapes + "\""));
+            return Arbitraries.frequencyOf(Tuple.of(5, replaced), Tuple.of(2, extra), Tuple.of(2, twice), Tuple.of(2, escaped),
                             Tuple.of(1, anyJson), Tuple.of(2, Arbitraries.just(write(valid))))
                     .map(body -> FuzzRequest.json("a body for " + route, path, body));
         });
@@ -96,7 +98,9 @@ final class AnyRequests {
                     "account_id", "phone", "group_id"), FuzzValues.key());
             Arbitrary<String> value = Arbitraries.oneOf(FuzzValues.anyText(), FuzzValues.numbers().map(String::valueOf),
                     Arbitraries.of(owner, TO, ApiRoutes.GROUP, "sent", "read", "dead", "failed", "1", "100", "0"));
-            return Combinators.combine(name, value).as((n, v) -> encode(n, false) + "=" + encode(v, false))
+            Arbitrary<String> pair = Arbitraries.oneOf(Combinators.combine(name, value).as((n, v) -> encode(n, false) + "=" + encode(v, false)),
+                    Combinators.combine(name, FuzzValues.badlyEncoded()).as((n, v) -> encode(n, false) + "=" + v));
+            return pair
                     .list().ofMaxSize(5).map(pairs -> FuzzRequest.of("a query", HttpMethod.GET,
                             path + "?" + String.join("&", pairs), null, null));
         });
@@ -104,7 +108,7 @@ final class AnyRequests {
 
     /** Paths of random segments under the API's prefixes. */
     Arbitrary<FuzzRequest> path() {
-        Arbitrary<String> segment = Arbitraries.oneOf(encoded(text(3)), Arbitraries.of("accounts", account, "send",
+        Arbitrary<String> segment = Arbitraries.oneOf(encoded(text(3)), FuzzValues.badlyEncoded(), Arbitraries.of("accounts", account, "send",
                 "message", "group", "sandbox", "media", "qr", "user", "messages", "webhook", "..", ".", "%2e%2e", "%2F", ""));
         return Combinators.combine(segment.list().ofMinSize(1).ofMaxSize(5), Arbitraries.of(METHODS))
                 .as((segments, method) -> FuzzRequest.of("a random path", method, "/" + String.join("/", segments),
@@ -133,6 +137,7 @@ final class AnyRequests {
 
     /** Null for the account itself (mostly), else an id that may not be valid, encoded for a path. */
     private Arbitrary<String> pathId() {
-        return Arbitraries.oneOf(encoded(text(3)), encoded(FuzzValues.invalidAccountId()), FuzzValues.ghostAccountId()).injectNull(0.8);
+        return Arbitraries.oneOf(encoded(text(3)), encoded(FuzzValues.invalidAccountId()), FuzzValues.ghostAccountId(),
+                FuzzValues.badlyEncoded()).injectNull(0.8);
     }
 }

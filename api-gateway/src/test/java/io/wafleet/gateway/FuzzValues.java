@@ -156,6 +156,18 @@ final class FuzzValues {
         return out.toString();
     }
 
+    /** Percent-encoded bytes that are not UTF-8 (a lone byte, an overlong slash, a surrogate), raw. */
+    static Arbitrary<String> badlyEncoded() {
+        return Arbitraries.of("%FF", "%C0%AF", "%ED%A0%80", "%00", "%E2%82", "%C3", "%2F", "%5C", "%25", "a", "%F4%90%80%80")
+                .list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+    }
+
+    /** JSON string escapes Java keeps but UTF-8 cannot say (lone surrogates), and other odd ones, raw. */
+    static Arbitrary<String> oddEscapes() {
+        return Arbitraries.of("\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u0000", "\\uffff", "\\ufffe", "\\u202e", "\\/",
+                "\\\\", "x").list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+    }
+
     static Arbitrary<String> encoded(Arbitrary<String> text) {
         return Combinators.combine(text, Arbitraries.integers().between(0, 9)).as((value, dice) -> encode(value, dice == 0));
     }
