@@ -210,6 +210,9 @@ class BadInputIT extends GatewayTestSupport {
             expect(path + " as multipart without a boundary",
                     raw(POST, path, MediaType.MULTIPART_FORM_DATA, "--x\r\n\r\n"), 400, "multipart");
             expect(path + " as a garbled multipart", raw(POST, path, boundary, "garbage"), 400, "multipart");
+            expect(path + " with a part of an invalid Content-Type", raw(POST, path, boundary,
+                    "--b0undary\r\nContent-Disposition: form-data; name=\"" + kind + "\"; filename=\"x.bin\"\r\n"
+                            + "Content-Type: garbage\r\n\r\nx\r\n--b0undary--\r\n"), 400, "Content-Type");
             expect(path + " as an unterminated multipart", raw(POST, path, boundary,
                     "--b0undary\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\n" + account), 400, "multipart");
             MultipartBodyBuilder tooMany = form(account);
@@ -301,6 +304,18 @@ class BadInputIT extends GatewayTestSupport {
             String parameter = query.substring(0, query.indexOf('='));
             expect("GET deliveries with " + query, bodyless(GET, deliveries + query), 400, parameter);
         }
+        assertNothingChanged(before);
+    }
+
+    @Test
+    void requestLinesAndHeadersOverTheServersLimitsAreRefused() {
+        State before = setUp("bad-limits");
+        // refused by the HTTP server itself, before any handler (server.netty.max-initial-line-length: 4 KB)
+        expect("GET messages with a 5,000-character query",
+                bodyless(GET, "/accounts/" + account + "/messages?status=" + "x".repeat(5_000)), 414, "request line");
+        expect("a send with a 20 KB header", client.post().uri("/send/message").header("X-Padding", "x".repeat(20_000))
+                .contentType(APPLICATION_JSON).bodyValue(Map.of("account_id", account, "phone", TO, "message", "hi"))
+                .exchange(), 431, "headers");
         assertNothingChanged(before);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -88,6 +89,10 @@ class ErrorEnvelopeHandler implements WebExceptionHandler {
             // a multipart form a controller reads itself (getMultipartData) fails unwrapped; the parser's
             // messages say what is wrong (no boundary, too many parts, cut short), never the content
             return Envelope.error(400, "malformed multipart body: " + e.getMessage());
+        }
+        if (causedBy(error, InvalidMediaTypeException.class)) {
+            // the request's own Content-Type is refused as 415 before this; what is left is a part's
+            return Envelope.error(400, "malformed multipart body: a part's Content-Type is not a valid media type");
         }
         if (error instanceof ServerWebInputException e) {
             return Envelope.error(400, inputMessage(e));
