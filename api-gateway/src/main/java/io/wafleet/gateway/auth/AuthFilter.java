@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * Authenticates every API call before it reaches a route, takes a permit of the key's API budget, and
  * puts the {@link Caller} in the Reactor context, where {@link Access} checks its scope. Health,
- * the API description and login QR images are open: a QR's URL is a random token that expires, and
- * an {@code <img>} cannot send a key.
+ * the API description, the admin page's static files (it calls the API with a key) and login QR
+ * images are open: a QR's URL is a random token that expires, and an {@code <img>} cannot send a key.
  */
 @Component
 @Order(-100)
 class AuthFilter implements WebFilter {
 
-    private static final List<String> OPEN_PREFIXES = List.of("/actuator/", "/v3/api-docs", "/swagger-ui", "/webjars/", "/qr/");
+    private static final List<String> OPEN_PREFIXES = List.of("/actuator/", "/v3/api-docs", "/swagger-ui", "/webjars/", "/qr/",
+            "/admin");
 
     private final Authenticator authenticator;
     private final RateLimits budget;
