@@ -81,7 +81,7 @@ public class ApiKeyStore {
         return mongo.findById(id, Document.class, COLLECTION).map(KeyView::from);
     }
 
-    /** Every key (unrevoked first is not promised: by id), or only those covering one of the accounts. */
+    /** Every key, or (given accounts) those covering one of them; by id, revoked ones included. */
     Flux<KeyView> list(Set<String> coveringAny) {
         Query query = coveringAny == null ? new Query() : Query.query(where("account_ids").in(coveringAny));
         return mongo.find(query.with(Sort.by("_id")), Document.class, COLLECTION).map(KeyView::from);

@@ -20,10 +20,6 @@ record KeyView(String keyId, String name, String scope, List<String> accountIds,
                 document.getString("created_by"), instant(document.getDate("revoked_at")));
     }
 
-    boolean revoked() {
-        return revokedAt != null;
-    }
-
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
