@@ -50,6 +50,17 @@ final class BenchApi {
         return OptionalLong.of(WafleetJson.mapper().readTree(response.body()).get("results").get("conflicts").asLong());
     }
 
+    /** Points the account's webhook at {@code url}. */
+    void setWebhook(String account, String url) throws IOException, InterruptedException {
+        post("/accounts/" + account + "/webhook", "{\"webhook_url\":\"" + url + "\",\"secret\":\"bench-secret\"}", 200);
+    }
+
+    /** The phone number of a logged-in account. */
+    String phoneOf(String account) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request("/accounts/" + account).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return WafleetJson.mapper().readTree(response.body()).get("results").get("phone_number").asString();
+    }
+
     private void logIn(String account) throws IOException, InterruptedException {
         post("/accounts", "{\"account_id\":\"" + account + "\"}", 201);
         post("/accounts/" + account + "/login", "", 200);

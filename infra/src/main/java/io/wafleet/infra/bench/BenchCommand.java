@@ -21,9 +21,13 @@ public final class BenchCommand {
         if (!args.isEmpty() && args.getFirst().equals("webhooks")) {
             return webhooks(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && args.getFirst().equals("sends")) {
+            return sends(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !args.getFirst().equals("failover")) {
             System.err.println(USAGE);
             System.err.println(WebhookBench.USAGE);
+            System.err.println(SendsBench.USAGE);
             return 2;
         }
         FailoverBench.Options options;
@@ -46,6 +50,25 @@ public final class BenchCommand {
             return 1;
         } catch (Exception e) {
             System.err.println("bench failover failed: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int sends(List<String> args) {
+        SendsBench.Options options;
+        try {
+            options = SendsBench.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(SendsBench.USAGE);
+            return 2;
+        }
+        try {
+            new SendsBench(options, System.out).run();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench sends failed: " + e);
             e.printStackTrace();
             return 1;
         }

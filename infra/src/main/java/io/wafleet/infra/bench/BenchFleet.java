@@ -63,9 +63,14 @@ final class BenchFleet implements AutoCloseable {
     }
 
     static BenchFleet start(Path workerJar, List<String> workerArgs) throws Exception {
+        return start(workerJar, workerArgs, List.of());
+    }
+
+    /** @param fleetArgs settings for the in-process services (gateway, webhook worker), as {@code --name=value} */
+    static BenchFleet start(Path workerJar, List<String> workerArgs, List<String> fleetArgs) throws Exception {
         BenchFleet bench = new BenchFleet(Files.createTempDirectory("wafleet-bench"));
         try {
-            bench.startServices(workerJar, workerArgs);
+            bench.startServices(workerJar, workerArgs, fleetArgs);
             return bench;
         } catch (Exception | Error e) {
             bench.close();
@@ -73,14 +78,14 @@ final class BenchFleet implements AutoCloseable {
         }
     }
 
-    private void startServices(Path workerJar, List<String> workerArgs) throws Exception {
+    private void startServices(Path workerJar, List<String> workerArgs, List<String> fleetArgs) throws Exception {
         Path jar = SessionWorkerLauncher.copyJar(workerJar, dir);
         QUIET.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.toLevel(level)));
         backing = track(BackingServices.start(dir, BackingServices.Ports.free()));
         fleet = track(Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dir)
                 .gatewayPort(0).withoutSessionWorker()
-                .args(QUIET.entrySet().stream().map(quiet -> "--logging.level." + quiet.getKey() + "=" + quiet.getValue())
-                        .toArray(String[]::new))
+                .args(Stream.concat(QUIET.entrySet().stream().map(quiet -> "--logging.level." + quiet.getKey() + "=" + quiet.getValue()),
+                        fleetArgs.stream()).toArray(String[]::new))
                 .start());
         mongo = track(MongoClients.create(backing.mongoUri()));
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));

@@ -1,0 +1,226 @@
+package io.wafleet.infra.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.wafleet.common.json.WafleetJson;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * {@code wafleet.jar bench sends}: the send path against the limits it is compared with, in one run on
+ * one machine. The fleet runs on the embedded default (gateway and webhook worker in this JVM, one
+ * session worker process, sandbox accounts):
+ * <ol>
+ *   <li>{@code POST /send/message} accepted per second vs {@code POST /bench/noop} of the same gateway,
+ *       the same generator and the same number of requests in flight (the HTTP limit);</li>
+ *   <li>the time from {@code POST /send/message} to the {@code message} event at the receiving sandbox
+ *       account's webhook, at a fixed offered rate (p50, p99, p99.9, from when each request was due).</li>
+ * </ol>
+ * Prints a table and writes it as JSON with the machine's core count and the JDK.
+ */
+final class SendsBench {
+
+    static final String USAGE = """
+            usage: java -jar infra/target/wafleet.jar bench sends [options]
+              --seconds N       length of each throughput run (default 15)
+              --in-flight N     requests in flight in the throughput runs (default 64)
+              --rate N          offered sends per second in the latency run (default 1000)
+              --latency-seconds N  length of the latency run (default 20)
+              --senders N       sending sandbox accounts (default 20)
+              --worker-jar PATH the session worker's jar (default session-worker/target/session-worker.jar)
+              --out PATH        where to write the results as JSON (default bench-sends.json)""";
+    private static final String OUTSIDE_PHONE = "6289876543210";
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
+    record Options(int seconds, int inFlight, int rate, int latencySeconds, int senders, Path workerJar, Path out) {
+
+        static Options parse(List<String> args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < args.size(); i += 2) {
+                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("options come as --name value: " + args.get(i));
+                }
+                given.put(args.get(i).substring(2), args.get(i + 1));
+            }
+            Options options = new Options(number(given, "seconds", 15), number(given, "in-flight", 64),
+                    number(given, "rate", 1000), number(given, "latency-seconds", 20), number(given, "senders", 20),
+                    Path.of(given.getOrDefault("worker-jar", "session-worker/target/session-worker.jar")),
+                    Path.of(given.getOrDefault("out", "bench-sends.json")));
+            given.keySet().removeAll(List.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "worker-jar", "out"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown options: " + given.keySet());
+            }
+            return options;
+        }
+
+        private static int number(Map<String, String> given, String name, int fallback) {
+            String value = given.get(name);
+            try {
+                int number = value == null ? fallback : Integer.parseInt(value);
+                if (number < 1) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be a whole number of at least 1: " + value);
+            }
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+
+    SendsBench(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    void run() throws Exception {
+        List<String> fleetArgs = List.of("--wafleet.bench.noop-endpoint=true", "--wafleet.limits.sends-per-account=1000000");
+        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), List.of(), fleetArgs);
+             Receiver receiver = new Receiver()) {
+            fleet.startWorkers(java.util.stream.Stream.of("sends-worker-1"));
+            fleet.awaitSettled();
+            BenchApi api = new BenchApi(fleet.gatewayPort());
+            List<String> senders = IntStream.range(0, options.senders()).mapToObj(i -> "sender-" + i).toList();
+            api.logInAll(java.util.stream.Stream.concat(senders.stream(), java.util.stream.Stream.of("receiver")).toList(), 8);
+            api.setWebhook("receiver", receiver.url());
+            String receiverPhone = api.phoneOf("receiver");
+            out.printf("fleet ready: %d senders and a receiver logged in%n", senders.size());
+
+            URI base = URI.create("http://127.0.0.1:" + fleet.gatewayPort());
+            HttpLoad load = new HttpLoad();
+            java.util.function.IntFunction<String> outside = i -> send(senders.get(i % senders.size()), OUTSIDE_PHONE, "t" + i);
+            load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), WARM_UP);
+            load.closed(base.resolve("/send/message"), outside, options.inFlight(), WARM_UP);
+            Duration length = Duration.ofSeconds(options.seconds());
+            HttpLoad.Counts noop = load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), length);
+            HttpLoad.Counts sends = load.closed(base.resolve("/send/message"), outside, options.inFlight(), length);
+            out.printf("throughput: send %.0f/s, no-op %.0f/s%n", sends.perSecond(), noop.perSecond());
+
+            Thread.sleep(DRAIN.toMillis() / 3);
+            int count = options.rate() * options.latencySeconds();
+            AtomicLong failed = new AtomicLong();
+            long[] due = load.open(base.resolve("/send/message"),
+                    i -> send(senders.get(i % senders.size()), receiverPhone, "bench-" + i), options.rate(), count, failed);
+            long[] latencies = receiver.awaitAll(due, DRAIN);
+            report(noop, sends, count, failed.get(), latencies);
+        }
+    }
+
+    private static String send(String account, String phone, String text) {
+        return "{\"account_id\":\"" + account + "\",\"phone\":\"" + phone + "\",\"message\":\"" + text + "\"}";
+    }
+
+    private void report(HttpLoad.Counts noop, HttpLoad.Counts sends, int offered, long failed, long[] latencies) throws IOException {
+        long arrived = Arrays.stream(latencies).filter(l -> l >= 0).count();
+        long[] sorted = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        double ratio = sends.perSecond() / noop.perSecond();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        results.put("jdk", Runtime.version().toString());
+        results.put("in_flight", options.inFlight());
+        results.put("noop_per_second", Math.round(noop.perSecond()));
+        results.put("sends_per_second", Math.round(sends.perSecond()));
+        results.put("sends_vs_noop", Math.round(ratio * 1000) / 1000.0);
+        results.put("send_errors", sends.failed());
+        results.put("latency_rate_per_second", options.rate());
+        results.put("latency_offered", offered);
+        results.put("latency_refused", failed);
+        results.put("latency_arrived", arrived);
+        results.put("latency_p50_ms", millis(sorted, 0.50));
+        results.put("latency_p99_ms", millis(sorted, 0.99));
+        results.put("latency_p999_ms", millis(sorted, 0.999));
+        results.put("latency_max_ms", sorted.length == 0 ? null : sorted[sorted.length - 1] / 1e6);
+
+        out.println();
+        out.printf("%-46s %12s %12s %8s%n", "measure", "wafleet", "limit", "ratio");
+        out.printf("%-46s %12.0f %12.0f %7.0f%% (target >= 70%%)%n", "HTTP sends accepted /s vs no-op endpoint /s",
+                sends.perSecond(), noop.perSecond(), ratio * 100);
+        out.printf("%-46s %12s %12s%n", "send -> recipient webhook at " + options.rate() + "/s: p50 / p99 / p99.9 ms",
+                format(millis(sorted, 0.50)) + " / " + format(millis(sorted, 0.99)) + " / " + format(millis(sorted, 0.999)),
+                "p99 < 50 ms");
+        out.printf("%-46s %12d of %d (refused %d)%n", "messages arrived", arrived, offered, failed);
+        out.printf("machine: %d cores, JDK %s%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
+        Files.writeString(options.out(), WafleetJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        out.println("written to " + options.out().toAbsolutePath().normalize());
+    }
+
+    private static Double millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return Math.round(sorted[Math.max(0, index)] / 1e4) / 100.0;
+    }
+
+    private static String format(Double value) {
+        return value == null ? "-" : String.format("%.1f", value);
+    }
+
+    /** The receiving account's webhook: notes when each {@code bench-<n>} message arrived (nanoTime). */
+    private static final class Receiver implements AutoCloseable {
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(8);
+        private final Map<Integer, Long> arrived = new ConcurrentHashMap<>();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    long now = System.nanoTime();
+                    exchange.sendResponseHeaders(200, -1);
+                    JsonNode event = WafleetJson.mapper().readTree(body);
+                    String text = event.path("payload").path("body").asString("");
+                    if (event.path("event").asString("").equals("message") && text.startsWith("bench-")) {
+                        arrived.putIfAbsent(Integer.parseInt(text.substring(6)), now);
+                    }
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook";
+        }
+
+        /** Each message's time from due to arrival, -1 for one that did not arrive within {@code drain} of the last. */
+        long[] awaitAll(long[] due, Duration drain) throws InterruptedException {
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (arrived.size() < due.length && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            long[] latencies = new long[due.length];
+            for (int i = 0; i < due.length; i++) {
+                Long at = arrived.get(i);
+                latencies[i] = at == null ? -1 : at - due[i];
+            }
+            return latencies;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+}
