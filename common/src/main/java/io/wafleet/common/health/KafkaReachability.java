@@ -21,13 +21,16 @@ public final class KafkaReachability implements AutoCloseable {
     private final Admin admin;
     private final CachedProbe probe;
 
-    /** {@code adminConfig}: the service's admin client settings (bootstrap servers, security). */
-    public KafkaReachability(Map<String, Object> adminConfig, Duration timeout, Duration ttl, Clock clock) {
+    /**
+     * {@code adminConfig}: the service's admin client settings (bootstrap servers, security);
+     * {@code clientId}: this client's name in the broker's logs and metrics.
+     */
+    public KafkaReachability(Map<String, Object> adminConfig, String clientId, Duration timeout, Duration ttl, Clock clock) {
         Map<String, Object> config = new HashMap<>(adminConfig);
         int millis = (int) timeout.toMillis();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-        config.merge(AdminClientConfig.CLIENT_ID_CONFIG, "wafleet-health", (id, suffix) -> id + "-" + suffix);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
         this.admin = Admin.create(config);
         DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs(millis);
         this.probe = new CachedProbe(() -> admin.describeCluster(options).nodes().toCompletionStage()
@@ -39,8 +42,8 @@ public final class KafkaReachability implements AutoCloseable {
                 }), timeout, ttl, clock);
     }
 
-    public KafkaReachability(Map<String, Object> adminConfig) {
-        this(adminConfig, CachedProbe.DEFAULT_TIMEOUT, CachedProbe.DEFAULT_TTL, Clock.systemUTC());
+    public KafkaReachability(Map<String, Object> adminConfig, String clientId) {
+        this(adminConfig, clientId, CachedProbe.DEFAULT_TIMEOUT, CachedProbe.DEFAULT_TTL, Clock.systemUTC());
     }
 
     public CompletableFuture<CachedProbe.Outcome> check() {

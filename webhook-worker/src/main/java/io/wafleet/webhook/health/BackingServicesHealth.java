@@ -3,6 +3,7 @@ package io.wafleet.webhook.health;
 import io.wafleet.common.health.CachedProbe;
 import io.wafleet.common.health.KafkaReachability;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,8 @@ class BackingServicesHealth {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaReachability kafkaReachability(KafkaAdmin admin) {
-        return new KafkaReachability(admin.getConfigurationProperties());
+    KafkaReachability kafkaReachability(KafkaAdmin admin, @Value("${spring.application.name}") String application) {
+        return new KafkaReachability(admin.getConfigurationProperties(), application + "-health");
     }
 
     @Bean
