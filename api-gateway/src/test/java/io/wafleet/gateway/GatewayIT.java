@@ -63,6 +63,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class GatewayIT extends GatewayTestSupport {
 
     @Test
+    void readinessShowsMongoAndKafkaUpWithoutDetailsAndLivenessIsUp() {
+        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> client.get().uri("/actuator/health/readiness")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.mongo.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP")
+                // the gateway's port is public: statuses only
+                .jsonPath("$.components.mongo.details").doesNotExist()
+                .jsonPath("$.components.kafka.details").doesNotExist());
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
     void accountLifecycleWithWebhookAndCascadingDelete() {
         create("acc-life").expectStatus().isCreated().expectBody()
                 .jsonPath("$.code").isEqualTo("SUCCESS")

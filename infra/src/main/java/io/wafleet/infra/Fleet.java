@@ -10,7 +10,9 @@ import org.springframework.http.client.ReactorResourceFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The services of the fleet (api-gateway, a webhook worker and, unless left out, one session worker)
@@ -43,6 +45,16 @@ public final class Fleet implements AutoCloseable {
 
     public int gatewayPort() {
         return gatewayPort;
+    }
+
+    /** The HTTP port of each service of this fleet, by name ({@code api-gateway}, {@code webhook-worker}, {@code session-worker}). */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ConfigurableApplicationContext context : contexts) {
+            ports.put(context.getEnvironment().getProperty("spring.application.name"),
+                    context.getEnvironment().getProperty("local.server.port", Integer.class));
+        }
+        return ports;
     }
 
     /** Stops the gateway first, then the workers, so no request arrives at a fleet without workers. */

@@ -162,12 +162,21 @@ class SessionWorkerIT extends SessionWorkerITSupport {
     }
 
     @Test
-    void healthIsUpWithMongoCheckedByPing() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void readyOnceKafkaAndMongoAnswerAndItsSessionsAreRestored() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+            JsonNode components = WafleetJson.mapper().readTree(readiness.body()).path("components");
+            assertThat(components.path("mongo").path("status").asString()).isEqualTo("UP");
+            assertThat(components.path("kafka").path("status").asString()).isEqualTo("UP");
+            assertThat(components.path("sessions").path("status").asString()).isEqualTo("UP");
+            assertThat(components.path("readinessState").path("status").asString()).isEqualTo("UP");
+        });
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
 
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

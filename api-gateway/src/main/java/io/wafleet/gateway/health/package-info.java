@@ -1,2 +1,6 @@
-/** Health of the gateway's backing services, readable by every MongoDB-wire server. */
+/**
+ * Readiness of the gateway: whether MongoDB answers a {@code ping} (which every MongoDB-wire server
+ * knows, unlike Boot's {@code hello}) and whether the Kafka cluster answers, each checked without
+ * blocking an event loop and cached briefly ({@link io.wafleet.common.health.CachedProbe}).
+ */
 package io.wafleet.gateway.health;

@@ -53,6 +53,16 @@ public final class BackingServices implements AutoCloseable {
         kafka.start();
     }
 
+    /** Stops the MongoDB-wire server; the broker keeps running. {@link #startMongo()} brings it back. */
+    public void stopMongo() {
+        mongo.close();
+    }
+
+    /** Starts the MongoDB-wire server again on the same data and port. */
+    public void startMongo() throws IOException {
+        mongo.start();
+    }
+
     @Override
     public void close() {
         try {

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * queued for restore. Revoked or lost: their pending restores are dropped and their sessions handed
  * over (closed without logging out, leases given back, {@code owner} cleared) before the offsets are
  * committed, so the next owner finds them free. A graceful stop revokes every partition as the
- * consumers leave the group, so survivors take over at once.
+ * consumers leave the group, so survivors take over at once. Every assignment, even an empty one, is
+ * reported to {@link RestoreProgress}, which readiness follows.
  */
 @Component
 class OwnershipRebalanceListener implements ConsumerAwareRebalanceListener {
@@ -30,17 +31,28 @@ class OwnershipRebalanceListener implements ConsumerAwareRebalanceListener {
     private final CredentialStore credentials;
     private final StartQueue starts;
     private final SessionHandover handover;
+    private final RestoreProgress progress;
 
     OwnershipRebalanceListener(OwnedPartitions owned, CredentialStore credentials, StartQueue starts,
-                               SessionHandover handover) {
+                               SessionHandover handover, RestoreProgress progress) {
         this.owned = owned;
         this.credentials = credentials;
         this.starts = starts;
         this.handover = handover;
+        this.progress = progress;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        progress.assignmentStarted();
+        try {
+            queueRestores(partitions);
+        } finally {
+            progress.assignmentFinished();
+        }
+    }
+
+    private void queueRestores(Collection<TopicPartition> partitions) {
         Set<Integer> assigned = commandPartitions(partitions);
         if (assigned.isEmpty()) {
             return;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -48,6 +49,7 @@ class StartQueue {
     private final Duration leaseDuration;
     private final LongSupplier nanoTime;
     private final Set<AccountId> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger restoring = new AtomicInteger();
     private long nextSlot = Long.MIN_VALUE;
 
     @Autowired
@@ -88,10 +90,29 @@ class StartQueue {
         pending.removeIf(revoked);
     }
 
+    /** Restores waiting for their slot, or to be tried again (a lease still held elsewhere, MongoDB out of reach). */
+    int queued() {
+        return pending.size();
+    }
+
+    /** Restores running now. */
+    int restoring() {
+        return restoring.get();
+    }
+
     private void start(AccountId account) {
-        if (!pending.remove(account)) {
-            return;
+        // counted as restoring before it leaves the pending set, so the backlog never looks empty in between
+        restoring.incrementAndGet();
+        try {
+            if (pending.remove(account)) {
+                restore(account);
+            }
+        } finally {
+            restoring.decrementAndGet();
         }
+    }
+
+    private void restore(AccountId account) {
         try {
             sessions.restoreOwned(account, owned::owns);
             if (!owned.owns(account)) {
