@@ -10,7 +10,9 @@ import org.springframework.http.client.ReactorResourceFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The services of the fleet (api-gateway, a webhook worker and, unless left out, one session worker)
@@ -22,10 +24,14 @@ public final class Fleet implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts;
     private final int gatewayPort;
+    private final Map<String, Integer> ports;
 
     private Fleet(List<ConfigurableApplicationContext> contexts, int gatewayPort) {
         this.contexts = contexts;
         this.gatewayPort = gatewayPort;
+        this.ports = new LinkedHashMap<>();
+        contexts.forEach(context -> ports.put(context.getEnvironment().getProperty("spring.application.name"),
+                context.getEnvironment().getProperty("local.server.port", Integer.class)));
     }
 
     /**
@@ -43,6 +49,19 @@ public final class Fleet implements AutoCloseable {
 
     public int gatewayPort() {
         return gatewayPort;
+    }
+
+    /**
+     * The HTTP port of a service of this fleet, by its {@code spring.application.name}
+     * ({@code api-gateway}, {@code session-worker}, {@code webhook-worker}): its actuator
+     * ({@code /actuator/health}, {@code /actuator/prometheus}) is served there.
+     */
+    public int port(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no " + service + " in this fleet: " + ports.keySet());
+        }
+        return port;
     }
 
     /** Stops the gateway first, then the workers, so no request arrives at a fleet without workers. */
