@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -38,6 +39,8 @@ class MetricsIT {
         int delivered = hook.deliveries().size();
 
         PrometheusScrape gateway = PrometheusScrape.of(fleet.fleet.port("api-gateway"));
+        assertThat(gateway.find("wafleet_gateway_commands_published_total")).as("each series names its service")
+                .isNotEmpty().allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", "api-gateway"));
         assertThat(gateway.sum("wafleet_gateway_commands_published_total", "type=account.login")).isGreaterThanOrEqualTo(1);
         assertThat(gateway.sum("wafleet_gateway_commands_published_total", "type=sandbox.scan")).isGreaterThanOrEqualTo(1);
         assertThat(gateway.sum("wafleet_gateway_commands_published_total", "type=send.message")).isGreaterThanOrEqualTo(1);
@@ -73,6 +76,12 @@ class MetricsIT {
         assertThat(webhooks.find("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
         assertThat(webhooks.find("kafka_consumer_fetch_manager_records_lag_max")).as("a consumer that just fetched knows its lag")
                 .anySatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(0).isLessThan(1_000_000));
+
+        for (PrometheusScrape scrape : List.of(gateway, PrometheusScrape.of(fleet.fleet.port("session-worker")), webhooks)) {
+            assertThat(scrape.samples()).as("no URL, secret or message text in a tag").allSatisfy(sample ->
+                    assertThat(sample.labels().values()).noneMatch(value -> value.contains(hook.url())
+                            || value.contains("metrics-secret") || value.contains("Counted, not logged")));
+        }
     }
 
     /** A timer published as a histogram: buckets up to +Inf, whose count is at least one and equals {@code _count}. */
