@@ -24,10 +24,14 @@ public final class Fleet implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts;
     private final int gatewayPort;
+    private final Map<String, Integer> ports;
 
     private Fleet(List<ConfigurableApplicationContext> contexts, int gatewayPort) {
         this.contexts = contexts;
         this.gatewayPort = gatewayPort;
+        this.ports = new LinkedHashMap<>();
+        contexts.forEach(context -> ports.put(context.getEnvironment().getProperty("spring.application.name"),
+                context.getEnvironment().getProperty("local.server.port", Integer.class)));
     }
 
     /**
@@ -49,12 +53,20 @@ public final class Fleet implements AutoCloseable {
 
     /** The HTTP port of each service of this fleet, by name ({@code api-gateway}, {@code webhook-worker}, {@code session-worker}). */
     public Map<String, Integer> ports() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (ConfigurableApplicationContext context : contexts) {
-            ports.put(context.getEnvironment().getProperty("spring.application.name"),
-                    context.getEnvironment().getProperty("local.server.port", Integer.class));
+        return Map.copyOf(ports);
+    }
+
+    /**
+     * The HTTP port of a service of this fleet, by its {@code spring.application.name}
+     * ({@code api-gateway}, {@code session-worker}, {@code webhook-worker}): its actuator
+     * ({@code /actuator/health}, {@code /actuator/prometheus}) is served there.
+     */
+    public int port(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no " + service + " in this fleet: " + ports.keySet());
         }
-        return ports;
+        return port;
     }
 
     /** Stops the gateway first, then the workers, so no request arrives at a fleet without workers. */

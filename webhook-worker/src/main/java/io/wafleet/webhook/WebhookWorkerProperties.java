@@ -30,7 +30,8 @@ public record WebhookWorkerProperties(
         @Valid @DefaultValue Webhook webhook,
         @Valid @DefaultValue Delivery delivery,
         @Valid @DefaultValue Endpoints endpoints,
-        @DefaultValue MasterKeySettings credentials) {
+        @DefaultValue MasterKeySettings credentials,
+        @Valid @DefaultValue Metrics metrics) {
 
     /**
      * @param partitions         partitions of the account-keyed topics this service creates when missing
@@ -136,5 +137,19 @@ public record WebhookWorkerProperties(
     public record Endpoints(
             @DefaultValue("60s") @NotNull Duration cacheTtl,
             @DefaultValue("100000") @Min(1) long cacheMaxSize) {
+    }
+
+    /**
+     * Per-account tags on the delivery meters. Off by default: one series per account does not scale to
+     * a large fleet. On, at most {@code maxTaggedAccounts} accounts get a tag of their own (the first
+     * seen since start); deliveries of any other account are tagged {@code account=_other}, so the
+     * number of series stays bounded whatever the fleet's size.
+     *
+     * @param accountTags       whether delivery meters carry an {@code account} tag
+     * @param maxTaggedAccounts most accounts with a tag of their own
+     */
+    public record Metrics(
+            @DefaultValue("false") boolean accountTags,
+            @DefaultValue("100") @Min(1) int maxTaggedAccounts) {
     }
 }

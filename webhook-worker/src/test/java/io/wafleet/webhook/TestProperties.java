@@ -30,6 +30,6 @@ public final class TestProperties {
                 DataSize.ofKilobytes(8), 16, Duration.ofDays(7), Duration.ofHours(1));
         WebhookWorkerProperties.Endpoints endpoints = new WebhookWorkerProperties.Endpoints(Duration.ofSeconds(60), 1000);
         return new WebhookWorkerProperties(kafka, webhook, delivery, endpoints,
-                MasterKeySettings.of(WebhookWorkerITSupport.MASTER_KEY));
+                MasterKeySettings.of(WebhookWorkerITSupport.MASTER_KEY), new WebhookWorkerProperties.Metrics(false, 100));
     }
 }

@@ -1,5 +1,6 @@
 package io.wafleet.gateway.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wafleet.common.Topics;
 import io.wafleet.common.json.WafleetJson;
 import io.wafleet.gateway.GatewayProperties;
@@ -13,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -41,7 +43,7 @@ class KafkaConfig {
 
     @Bean
     KafkaTemplate<String, Object> wafleetKafkaTemplate(KafkaProperties kafkaProperties, GatewayProperties properties,
-                                                       InstanceId instance) {
+                                                       InstanceId instance, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -52,6 +54,7 @@ class KafkaConfig {
         Serializer<Object> values = new DelegatingByTypeSerializer(
                 Map.of(byte[].class, new ByteArraySerializer(), Object.class, WafleetJson.serializer()), true);
         var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), values);
+        factory.addListener(new MicrometerProducerListener<>(meters));
         return new KafkaTemplate<>(factory);
     }
 

@@ -1,5 +1,7 @@
 package io.wafleet.gateway.send;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.MessageIds;
 import io.wafleet.common.command.Command;
@@ -23,10 +25,16 @@ import io.wafleet.gateway.message.MessageRecords;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+/**
+ * Accepts sends: checks the account can send, records the message {@code queued} and publishes its
+ * command. Each send is timed from its start to Kafka's acknowledgment (or its refusal) in
+ * {@code wafleet.gateway.send.accept}, a histogram by message {@code type} and {@code outcome}.
+ */
 @Service
 class SendService {
 
@@ -39,9 +47,11 @@ class SendService {
     private final IdempotencyKeys keys;
     private final MessageRecords messages;
     private final SendRateLimits rateLimits;
+    private final MeterRegistry meters;
 
     SendService(AccountStore accounts, CommandPublisher publisher, MediaStore media, IdempotencyKeys keys,
-                MessageRecords messages, SendRateLimits rateLimits) {
+                MessageRecords messages, SendRateLimits rateLimits, MeterRegistry meters) {
+        this.meters = meters;
         this.messages = messages;
         this.rateLimits = rateLimits;
         this.accounts = accounts;
@@ -93,8 +103,22 @@ class SendService {
     private Mono<Queued> send(AccountId account, String phone, String type, Object content, Instant expiresAt,
                               IdempotencyKeys.Key key, CommandFor command) {
         String fingerprint = key == null ? null : IdempotencyKeys.fingerprint(type, phone, content, expiresAt);
-        return checkSendable(account).then(publish(key, fingerprint, messageId ->
-                accept(command.create(MessageIds.newCommandId(), messageId), messageId, account, phone, type)));
+        return timed(type, checkSendable(account).then(publish(key, fingerprint, messageId ->
+                accept(command.create(MessageIds.newCommandId(), messageId), messageId, account, phone, type))));
+    }
+
+    private Mono<Queued> timed(String type, Mono<Queued> send) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return send.doOnSuccess(queued -> sample.stop(acceptTimer(type, "accepted")))
+                    .doOnError(refused -> sample.stop(acceptTimer(type, "refused")));
+        });
+    }
+
+    private Timer acceptTimer(String type, String outcome) {
+        return Timer.builder("wafleet.gateway.send.accept").description("Time from a send's start to Kafka's ack of its command")
+                .tags("type", type, "outcome", outcome).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
     }
 
     /**
@@ -104,13 +128,13 @@ class SendService {
      */
     Mono<Queued> sendMedia(MediaKind kind, AccountId account, String phone, String caption, Instant expiresAt,
                            Mono<MediaBytes> media, IdempotencyKeys.Key key) {
-        return checkSendable(account)
+        return timed(kind.mediaType(), checkSendable(account)
                 .then(media)
                 .flatMap(bytes -> publish(key,
                         key == null ? null : IdempotencyKeys.fingerprint(kind.mediaType(), phone, caption, expiresAt, bytes.bytes()),
                         messageId -> this.media.store(account, bytes).flatMap(ref -> accept(
                                 mediaCommand(kind, account, messageId, phone, caption, ref, expiresAt),
-                                messageId, account, phone, kind.mediaType()))));
+                                messageId, account, phone, kind.mediaType())))));
     }
 
     private static Command mediaCommand(MediaKind kind, AccountId account, String messageId, String phone, String caption,

@@ -69,4 +69,31 @@ public sealed interface Command
     AccountId accountId();
 
     int schemaVersion();
+
+    /**
+     * The type a command names in its {@code type} field ({@code send.message}, {@code account.login}, ...):
+     * one of a fixed set, so it may tag a metric.
+     */
+    static String typeOf(Command command) {
+        return CommandTypeNames.NAMES.get(command.getClass());
+    }
+}
+
+/** The {@code type} names of {@link Command}'s subtypes, read once from its {@link JsonSubTypes}. */
+final class CommandTypeNames {
+
+    static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            for (JsonSubTypes.Type subtype : Command.class.getAnnotation(JsonSubTypes.class).value()) {
+                if (subtype.value() == type) {
+                    return subtype.name();
+                }
+            }
+            return type.getSimpleName();
+        }
+    };
+
+    private CommandTypeNames() {
+    }
 }

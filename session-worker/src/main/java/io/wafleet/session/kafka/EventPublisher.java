@@ -1,5 +1,7 @@
 package io.wafleet.session.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
@@ -30,15 +32,19 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, Object> template;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
-    EventPublisher(KafkaTemplate<String, Object> template, SessionWorkerProperties properties) {
+    EventPublisher(KafkaTemplate<String, Object> template, SessionWorkerProperties properties, MeterRegistry meters) {
         this.template = template;
         this.timeout = properties.sessions().callTimeout();
+        this.meters = meters;
     }
 
-    /** An event on {@code wafleet.events}, keyed by its account. */
+    /** An event on {@code wafleet.events}, keyed by its account; counted in {@code wafleet.events.published} by type. */
     public void publish(Event event) {
         send(Topics.EVENTS, event.accountId().value(), event);
+        Counter.builder("wafleet.events.published").description("Events the broker took, by event type")
+                .tag("type", event.event()).register(meters).increment();
     }
 
     /** A command on {@code wafleet.commands}, keyed by its account, so it reaches the worker that owns it. */

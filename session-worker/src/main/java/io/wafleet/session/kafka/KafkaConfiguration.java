@@ -1,5 +1,6 @@
 package io.wafleet.session.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wafleet.common.Topics;
 import io.wafleet.common.command.Command;
 import io.wafleet.common.json.WafleetJson;
@@ -23,6 +24,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -48,7 +51,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, Object> producerFactory(KafkaProperties boot) {
+    ProducerFactory<String, Object> producerFactory(KafkaProperties boot, MeterRegistry meters) {
         Map<String, Object> config = boot.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -56,7 +59,10 @@ class KafkaConfiguration {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(Object.class, WafleetJson.serializer());
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
+        var factory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(),
+                new DelegatingByTypeSerializer(byType, true));
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -64,8 +70,10 @@ class KafkaConfiguration {
         return new KafkaTemplate<>(producerFactory);
     }
 
+    /** The Kafka client's own metrics are bound to the registry: {@code kafka.consumer.fetch.manager.records.lag*} is the lag. */
     @Bean
-    ConsumerFactory<String, Command> commandConsumerFactory(KafkaProperties boot, SessionWorkerProperties properties) {
+    ConsumerFactory<String, Command> commandConsumerFactory(KafkaProperties boot, SessionWorkerProperties properties,
+                                                           MeterRegistry meters) {
         Map<String, Object> config = boot.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
@@ -74,8 +82,10 @@ class KafkaConfiguration {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.kafka().heartbeatInterval().toMillis());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+        var factory = new DefaultKafkaConsumerFactory<String, Command>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(WafleetJson.commandDeserializer()));
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean

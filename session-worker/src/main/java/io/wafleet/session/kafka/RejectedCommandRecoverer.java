@@ -34,10 +34,13 @@ class RejectedCommandRecoverer implements ConsumerRecordRecoverer {
     private final EventPublisher publisher;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Clock clock;
+    private final CommandMetrics metrics;
 
-    RejectedCommandRecoverer(EventPublisher publisher, KafkaTemplate<String, Object> template, Clock clock) {
+    RejectedCommandRecoverer(EventPublisher publisher, KafkaTemplate<String, Object> template, Clock clock,
+                             CommandMetrics metrics) {
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
         this.deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.COMMANDS_DLT, record.partition()));
     }
@@ -46,6 +49,13 @@ class RejectedCommandRecoverer implements ConsumerRecordRecoverer {
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
         DeserializationException unreadable = find(exception, DeserializationException.class);
         Command command = record.value() instanceof Command parsed ? parsed : null;
+        try (CommandLogContext ignored = CommandLogContext.of(command)) {
+            metrics.rejected(command);
+            recover(record, exception, command, unreadable);
+        }
+    }
+
+    private void recover(ConsumerRecord<?, ?> record, Exception exception, Command command, DeserializationException unreadable) {
         String commandId = command != null ? command.commandId() : commandIdIn(unreadable);
         String reason = reason(exception, unreadable);
         log.warn("Command rejected at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);

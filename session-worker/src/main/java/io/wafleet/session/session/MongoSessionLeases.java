@@ -54,14 +54,18 @@ class MongoSessionLeases implements SessionLeases {
     private final Clock clock;
     private final Duration duration;
     private final Duration margin;
+    private final SessionMetrics metrics;
     private final ConcurrentMap<AccountId, Held> held = new ConcurrentHashMap<>();
 
     @Autowired
-    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties properties) {
-        this(mongo, worker, clock, properties.leases());
+    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties properties,
+                       SessionMetrics metrics) {
+        this(mongo, worker, clock, properties.leases(), metrics);
     }
 
-    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties.Leases settings) {
+    MongoSessionLeases(MongoTemplate mongo, WorkerId worker, Clock clock, SessionWorkerProperties.Leases settings,
+                       SessionMetrics metrics) {
+        this.metrics = metrics;
         this.mongo = mongo;
         this.owner = worker.value();
         this.clock = clock;
@@ -75,18 +79,30 @@ class MongoSessionLeases implements SessionLeases {
         Query claimable = Query.query(where("_id").is(account.value()).orOperator(
                 where("owner").is(owner), where("owner").is(null), where("expires_at").lte(Date.from(now))));
         Update take = new Update().set("owner", owner).set("expires_at", Date.from(now.plus(duration))).inc("epoch", 1L);
-        Document lease;
+        Document before;
         try {
-            lease = mongo.findAndModify(claimable, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
+            // the lease as it was, to tell a takeover from a free lease; the new epoch is the old one plus one
+            before = mongo.findAndModify(claimable, take, FindAndModifyOptions.options().upsert(true).returnNew(false),
                     Document.class, COLLECTION);
         } catch (DuplicateKeyException heldElsewhere) {
             // the filter missed an existing lease, so the upsert tried to insert it again: another
             // worker holds it, or won the race to create it
             throw unavailable(account);
         }
-        long epoch = lease.get("epoch", Number.class).longValue();
+        Number previous = before == null ? null : before.get("epoch", Number.class);
+        long epoch = previous == null ? 1L : previous.longValue() + 1L;
         held.put(account, new Held(epoch, now.plus(duration).minus(margin)));
+        metrics.leaseAcquired(sourceOf(before));
         return epoch;
+    }
+
+    private SessionMetrics.LeaseSource sourceOf(Document before) {
+        if (before == null) {
+            return SessionMetrics.LeaseSource.NEW;
+        }
+        String previousOwner = before.getString("owner");
+        return previousOwner == null ? SessionMetrics.LeaseSource.FREE
+                : previousOwner.equals(owner) ? SessionMetrics.LeaseSource.OWN : SessionMetrics.LeaseSource.TAKEOVER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.wafleet.session.session;
 
+import io.micrometer.core.instrument.Timer;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.OutboundMessage;
@@ -34,8 +35,11 @@ class SendService {
     private final SessionLeases leases;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final SessionMetrics metrics;
 
-    SendService(MessageStore messages, SessionService sessions, SessionLeases leases, EventPublisher publisher, Clock clock) {
+    SendService(MessageStore messages, SessionService sessions, SessionLeases leases, EventPublisher publisher, Clock clock,
+                SessionMetrics metrics) {
+        this.metrics = metrics;
         this.messages = messages;
         this.sessions = sessions;
         this.leases = leases;
@@ -54,12 +58,15 @@ class SendService {
             return;
         }
         OptionalLong epoch;
+        Timer.Sample sending = metrics.startSend();
         try {
             epoch = sessions.send(account, message, () -> messages.claim(message.messageId()));
         } catch (ConnectorException e) {
+            metrics.sent(sending, type, false);
             fail(commandId, account, message.messageId(), message.to(), e.reason());
             return;
         }
+        metrics.sent(sending, type, true);
         if (epoch.isEmpty()) {
             log.warn("Message {} was claimed by another attempt; not sending it twice", message.messageId());
         } else if (!leases.holds(account, epoch.getAsLong())) {

@@ -27,9 +27,11 @@ class SessionHandover {
     private final AccountStore accounts;
     private final SessionLeases leases;
     private final WorkerId worker;
+    private final SessionMetrics metrics;
 
     SessionHandover(SessionRegistry registry, SessionHolder holder, AccountStore accounts, SessionLeases leases,
-                    WorkerId worker) {
+                    WorkerId worker, SessionMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.holder = holder;
         this.accounts = accounts;
@@ -87,6 +89,7 @@ class SessionHandover {
      * logging out or touching its login, and reports nothing more.
      */
     void leaseLost(SessionLeases.Lease lease) {
+        metrics.leaseLost();
         log.warn("Lease of account {} (epoch {}) lost: closing its session without logging out",
                 lease.account(), lease.epoch());
         holder.drop(lease.account(), lease.epoch());

@@ -1,6 +1,7 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.connector.SessionStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -62,6 +63,11 @@ class SessionRegistry {
     /** False for a session that was replaced or closed: its late reports must not change the account. */
     boolean isCurrent(ManagedSession session) {
         return sessions.get(session.account()) == session;
+    }
+
+    /** How many sessions are in this state now (read without locks: a gauge's view). */
+    long count(SessionStatus status) {
+        return sessions.values().stream().filter(session -> session.status() == status).count();
     }
 
     List<AccountId> accounts(Predicate<AccountId> filter) {

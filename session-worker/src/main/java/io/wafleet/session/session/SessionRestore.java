@@ -29,9 +29,11 @@ class SessionRestore {
     private final CredentialStore credentials;
     private final StatusReporter status;
     private final Duration timeout;
+    private final SessionMetrics metrics;
 
     SessionRestore(SessionHolder holder, CredentialStore credentials, StatusReporter status,
-                   SessionWorkerProperties properties) {
+                   SessionWorkerProperties properties, SessionMetrics metrics) {
+        this.metrics = metrics;
         this.holder = holder;
         this.credentials = credentials;
         this.status = status;
@@ -57,6 +59,7 @@ class SessionRestore {
         boolean muted = managed.muted();
         Optional<StoredSession> stored = load(managed);
         if (stored.isEmpty()) {
+            metrics.restored(SessionMetrics.RestoreOutcome.NO_LOGIN);
             holder.close(managed);
             return Optional.empty();
         }
@@ -67,9 +70,11 @@ class SessionRestore {
             if (!muted && managed.status() != SessionStatus.LOGGED_OUT) {
                 status.report(managed, SessionStatus.FAILED, e.reason(), false);
             }
+            metrics.restored(SessionMetrics.RestoreOutcome.FAILED);
             holder.close(managed);
             return Optional.empty();
         }
+        metrics.restored(SessionMetrics.RestoreOutcome.RESTORED);
         if (!managed.loggedIn()) {
             // a connector that did not say so itself: a completed restore is a logged-in session
             managed.status(SessionStatus.LOGGED_IN);

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.SessionStatusChanged;
@@ -45,6 +46,7 @@ class MongoSessionLeasesIT {
     private static final MongoTemplate MONGO = new MongoTemplate(CLIENT, "wafleet");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MongoSessionLeases alpha = leases("alpha", MONGO);
     private final MongoSessionLeases beta = leases("beta", MONGO);
     private final AccountId account = AccountId.of("acct-" + UUID.randomUUID().toString().substring(0, 8));
@@ -80,6 +82,8 @@ class MongoSessionLeasesIT {
 
         assertThat(second).isGreaterThan(first);
         assertThat(lease().getString("owner")).isEqualTo("beta");
+        assertThat(acquired("new")).isEqualTo(1);
+        assertThat(acquired("takeover")).isEqualTo(1);
         assertThat(alpha.renew()).containsExactly(new SessionLeases.Lease(account, first));
         assertThat(alpha.holds(account, first)).isFalse();
         assertThat(lease().getString("owner")).isEqualTo("beta");
@@ -93,6 +97,8 @@ class MongoSessionLeasesIT {
         assertThat(second).isEqualTo(first + 1);
         assertThat(alpha.holds(account, first)).isFalse();
         assertThat(alpha.holds(account, second)).isTrue();
+        assertThat(acquired("own")).isEqualTo(1);
+        assertThat(acquired("takeover")).isZero();
     }
 
     @Test
@@ -180,6 +186,7 @@ class MongoSessionLeasesIT {
         assertThat(lease().getString("owner")).isNull();
         assertThat(alpha.holds(account, epoch)).isFalse();
         assertThat(beta.acquire(account)).isEqualTo(epoch + 1);
+        assertThat(acquired("free")).isEqualTo(1);
     }
 
     @Test
@@ -265,7 +272,12 @@ class MongoSessionLeasesIT {
     }
 
     private MongoSessionLeases leases(String worker, MongoTemplate mongo) {
-        return new MongoSessionLeases(mongo, new WorkerId(worker), clock, SETTINGS);
+        return new MongoSessionLeases(mongo, new WorkerId(worker), clock, SETTINGS,
+                new SessionMetrics(meters, new SessionRegistry()));
+    }
+
+    private double acquired(String from) {
+        return meters.get("wafleet.leases.acquired").tag("from", from).counter().count();
     }
 
     private Document lease() {

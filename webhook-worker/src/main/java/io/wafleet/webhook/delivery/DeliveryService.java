@@ -1,8 +1,6 @@
 package io.wafleet.webhook.delivery;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.wafleet.common.event.Event;
 import io.wafleet.webhook.endpoint.Endpoint;
 import io.wafleet.webhook.endpoint.WebhookEndpoints;
@@ -13,9 +11,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes one attempt at delivering an event and settles what follows, without waiting for anything
@@ -36,10 +32,10 @@ public class DeliveryService {
     private final EndpointBreakers breakers;
     private final DeliveryStore store;
     private final Retries retries;
-    private final MeterRegistry meters;
+    private final DeliveryMetrics meters;
 
     DeliveryService(WebhookEndpoints endpoints, WebhookClient client, RetryPolicy policy, EndpointBreakers breakers,
-                    DeliveryStore store, Retries retries, MeterRegistry meters) {
+                    DeliveryStore store, Retries retries, DeliveryMetrics meters) {
         this.endpoints = endpoints;
         this.client = client;
         this.policy = policy;
@@ -71,7 +67,9 @@ public class DeliveryService {
      * wrongly signed), but dead-lettered with the reason, to be redelivered once the key is configured.
      */
     private Mono<Void> unsignable(Event event, byte[] body, int attempt, String reason) {
-        log.warn("Dead-lettered event {} of {} without sending it: {}", event.id(), event.accountId(), reason);
+        DeliveryLogContext.log(event, () ->
+                log.warn("Dead-lettered event {} of {} without sending it: {}", event.id(), event.accountId(), reason));
+        meters.deadLettered("unsignable");
         return settle(event, null, body, Outcome.DEAD, reason)
                 .then(Outages.waitOut(retries.deadLetter(event, body, attempt, null, reason), "dead-letter " + event.id()));
     }
@@ -92,9 +90,7 @@ public class DeliveryService {
     }
 
     private Mono<Void> conclude(Endpoint endpoint, Event event, byte[] body, int attempt, AttemptResult result) {
-        Timer.builder("wafleet.webhook.attempts").description("Webhook attempts, by result")
-                .tag("result", result.verdict().name().toLowerCase(Locale.ROOT)).register(meters)
-                .record(result.latencyMs(), TimeUnit.MILLISECONDS);
+        meters.attempted(event.accountId(), result);
         return switch (result.verdict()) {
             case DELIVERED -> record(endpoint, event, body, result, Outcome.DELIVERED);
             case FINAL, REFUSED -> record(endpoint, event, body, result, Outcome.FAILED);
@@ -106,16 +102,18 @@ public class DeliveryService {
 
     private Mono<Void> retry(Endpoint endpoint, Event event, byte[] body, int attempt, AttemptResult result) {
         Duration wait = policy.backoff(attempt + 1, result.retryAfter());
-        log.debug("Event {} of {}: attempt {} failed ({}), next in {} ms", event.id(), event.accountId(), attempt,
-                result.error(), wait.toMillis());
+        DeliveryLogContext.log(event, () -> log.debug("Event {} of {}: attempt {} failed ({}), next in {} ms", event.id(),
+                event.accountId(), attempt, result.error(), wait.toMillis()));
+        meters.retried();
         // Recorded first: a quick retry must not find its success overwritten by this attempt's "pending".
         return record(endpoint, event, body, result, Outcome.PENDING)
                 .then(Outages.waitOut(retries.retryLater(event, body, attempt + 1, wait), "queue a retry of " + event.id()));
     }
 
     private Mono<Void> deadLetter(Endpoint endpoint, Event event, byte[] body, int attempt, AttemptResult result) {
-        log.warn("Gave up delivering event {} ({}) of {} after {} attempt(s): {}", event.id(), event.event(),
-                event.accountId(), attempt, result.error());
+        DeliveryLogContext.log(event, () -> log.warn("Gave up delivering event {} ({}) of {} after {} attempt(s): {}",
+                event.id(), event.event(), event.accountId(), attempt, result.error()));
+        meters.deadLettered("exhausted");
         return record(endpoint, event, body, result, Outcome.DEAD)
                 .then(Outages.waitOut(retries.deadLetter(event, body, attempt, result.statusCode(), result.error()),
                         "dead-letter " + event.id()));
@@ -123,9 +121,9 @@ public class DeliveryService {
 
     private Mono<Void> defer(Endpoint endpoint, Event event, byte[] body, int attempt) {
         Duration wait = policy.deferral(breakers.openWait());
-        meters.counter("wafleet.webhook.deferred").increment();
-        log.debug("Event {} of {}: circuit open, attempt {} deferred by {} ms", event.id(), event.accountId(), attempt,
-                wait.toMillis());
+        meters.deferredByCircuit();
+        DeliveryLogContext.log(event, () -> log.debug("Event {} of {}: circuit open, attempt {} deferred by {} ms",
+                event.id(), event.accountId(), attempt, wait.toMillis()));
         return Outages.waitOut(store.recordState(event, endpoint.url(), body, Outcome.PENDING,
                         "circuit open for this endpoint: deferred " + wait.toMillis() + " ms without spending an attempt"),
                         "record the deferral of " + event.id())
@@ -133,20 +131,17 @@ public class DeliveryService {
     }
 
     private Mono<Void> record(Endpoint endpoint, Event event, byte[] body, AttemptResult result, Outcome outcome) {
-        count(outcome);
-        log.debug("Event {} of {}: {} (status {}, {} ms)", event.id(), event.accountId(), outcome.wireName(),
-                result.statusCode(), result.latencyMs());
+        meters.settled(event.accountId(), outcome);
+        DeliveryLogContext.log(event, () -> log.debug("Event {} of {}: {} (status {}, {} ms)", event.id(),
+                event.accountId(), outcome.wireName(), result.statusCode(), result.latencyMs()));
         return Outages.waitOut(store.recordAttempt(event, endpoint.url(), body, result, outcome),
                 "record an attempt of " + event.id());
     }
 
     private Mono<Void> settle(Event event, String url, byte[] body, Outcome outcome, String reason) {
-        count(outcome);
-        log.debug("Event {} of {}: {} ({})", event.id(), event.accountId(), outcome.wireName(), reason);
+        meters.settled(event.accountId(), outcome);
+        DeliveryLogContext.log(event, () ->
+                log.debug("Event {} of {}: {} ({})", event.id(), event.accountId(), outcome.wireName(), reason));
         return Outages.waitOut(store.recordState(event, url, body, outcome, reason), "record event " + event.id());
-    }
-
-    private void count(Outcome outcome) {
-        meters.counter("wafleet.webhook.deliveries", "outcome", outcome.wireName()).increment();
     }
 }

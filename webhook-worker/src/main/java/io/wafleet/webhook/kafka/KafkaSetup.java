@@ -1,5 +1,6 @@
 package io.wafleet.webhook.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wafleet.common.Topics;
 import io.wafleet.common.event.AccountConfigChanged;
 import io.wafleet.common.json.WafleetJson;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -50,11 +53,13 @@ class KafkaSetup {
 
     /** Retries and dead letters carry the event's JSON as the bytes it was delivered with. */
     @Bean
-    KafkaTemplate<String, byte[]> retryTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, byte[]> retryTemplate(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(producer, new StringSerializer(), new ByteArraySerializer());
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
@@ -76,15 +81,19 @@ class KafkaSetup {
     /** {@code wafleet.events}, in the group {@code events-group}. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> eventsContainerFactory(
-            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("eventsDispatcher") DeliveryDispatcher dispatcher) {
-        return deliveryFactory(kafka, properties, properties.kafka().eventsGroup(), properties.kafka().eventsConcurrency(), dispatcher);
+            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("eventsDispatcher") DeliveryDispatcher dispatcher,
+            MeterRegistry meters) {
+        return deliveryFactory(kafka, properties, properties.kafka().eventsGroup(), properties.kafka().eventsConcurrency(), dispatcher,
+                meters);
     }
 
     /** The retry tiers, in the group {@code retries-group}. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> retriesContainerFactory(
-            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("retriesDispatcher") DeliveryDispatcher dispatcher) {
-        return deliveryFactory(kafka, properties, properties.kafka().retriesGroup(), properties.kafka().retriesConcurrency(), dispatcher);
+            KafkaProperties kafka, WebhookWorkerProperties properties, @Qualifier("retriesDispatcher") DeliveryDispatcher dispatcher,
+            MeterRegistry meters) {
+        return deliveryFactory(kafka, properties, properties.kafka().retriesGroup(), properties.kafka().retriesConcurrency(), dispatcher,
+                meters);
     }
 
     /**
@@ -93,11 +102,11 @@ class KafkaSetup {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, AccountConfigChanged> configContainerFactory(
-            KafkaProperties kafka, WebhookWorkerProperties properties) {
+            KafkaProperties kafka, WebhookWorkerProperties properties, MeterRegistry meters) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, properties.kafka().configGroupPrefix() + UUID.randomUUID());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        return factory(consumer, new LenientDeserializer<>(WafleetJson.configDeserializer()));
+        return factory(consumer, new LenientDeserializer<>(WafleetJson.configDeserializer()), meters);
     }
 
     /**
@@ -109,7 +118,7 @@ class KafkaSetup {
      */
     private static ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> deliveryFactory(
             KafkaProperties kafka, WebhookWorkerProperties properties, String group, int concurrency,
-            DeliveryDispatcher dispatcher) {
+            DeliveryDispatcher dispatcher, MeterRegistry meters) {
         WebhookWorkerProperties.Kafka settings = properties.kafka();
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -122,7 +131,7 @@ class KafkaSetup {
         consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.toIntExact(settings.heartbeatInterval().toMillis()));
 
         ConcurrentKafkaListenerContainerFactory<String, DeliverableEvent> factory = factory(consumer,
-                new LenientDeserializer<>(DeliverableEvent.deserializer()));
+                new LenientDeserializer<>(DeliverableEvent.deserializer()), meters);
         factory.setConcurrency(concurrency);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
@@ -141,10 +150,13 @@ class KafkaSetup {
         return factory;
     }
 
+    /** Each consumer's Kafka client metrics are bound to the registry: {@code kafka.consumer.fetch.manager.records.lag*} is the lag. */
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
-            Map<String, Object> consumer, Deserializer<V> values) {
+            Map<String, Object> consumer, Deserializer<V> values, MeterRegistry meters) {
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
+        var consumers = new DefaultKafkaConsumerFactory<String, V>(consumer, new StringDeserializer(), values);
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        factory.setConsumerFactory(consumers);
         return factory;
     }
 }

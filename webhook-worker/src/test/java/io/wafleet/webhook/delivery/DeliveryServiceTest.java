@@ -197,6 +197,6 @@ class DeliveryServiceTest {
 
     private DeliveryService service(WebhookClient webhookClient, WebhookWorkerProperties properties) {
         return new DeliveryService(endpoints, webhookClient, new RetryPolicy(properties, () -> 0.5),
-                new EndpointBreakers(registry), store, retries, new SimpleMeterRegistry());
+                new EndpointBreakers(registry), store, retries, new DeliveryMetrics(new SimpleMeterRegistry(), properties));
     }
 }
