@@ -42,9 +42,11 @@ class ApiKeysIT extends GatewayTestSupport {
                 .expectBody().jsonPath("$.message").value(message -> assertThat((String) message).contains("unknown"));
         client.get().uri("/accounts").header(HttpHeaders.AUTHORIZATION, "Token x").exchange().expectStatus().isUnauthorized();
         assertThat(mongo.findById("k-nobody", Document.class, "accounts").block()).isNull();
-        // health and the API description stay open
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        // health and the API description stay open; the metrics are the admin key's
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        admin().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -111,6 +113,7 @@ class ApiKeysIT extends GatewayTestSupport {
         // an account it may not see is refused the same way whether or not it exists
         mine.get().uri("/accounts/k-no-such").exchange().expectStatus().isForbidden();
         mine.get().uri("/keys").exchange().expectStatus().isForbidden();
+        mine.get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
         mine.get().uri("/accounts").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.results[*].id").isEqualTo(List.of("k-mine"));
 

@@ -1,6 +1,7 @@
 package io.wafleet.gateway.auth;
 
 import io.wafleet.gateway.GatewayProperties;
+import io.wafleet.gateway.web.ApiException;
 import io.wafleet.gateway.web.RateLimits;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,16 @@ import java.util.List;
  * puts the {@link Caller} in the Reactor context, where {@link Access} checks its scope. Health,
  * the API description, the admin page's static files (it calls the API with a key) and login QR
  * images are open: a QR's URL is a random token that expires, and an {@code <img>} cannot send a key.
+ * The metrics ({@code /actuator/prometheus}) are the admin key's.
  */
 @Component
 @Order(-100)
 class AuthFilter implements WebFilter {
 
-    private static final List<String> OPEN_PREFIXES = List.of("/actuator/", "/v3/api-docs", "/swagger-ui", "/webjars/", "/qr/",
-            "/admin");
+    private static final List<String> OPEN_PREFIXES = List.of("/actuator/health", "/actuator/info", "/v3/api-docs",
+            "/swagger-ui", "/webjars/", "/qr/", "/admin");
+    /** The other operations endpoints ({@code /actuator/prometheus}): the admin key's, as the port is public. */
+    private static final String OPERATIONS = "/actuator/";
 
     private final Authenticator authenticator;
     private final RateLimits budget;
@@ -41,6 +45,9 @@ class AuthFilter implements WebFilter {
         }
         return authenticator.identify(exchange.getRequest().getHeaders())
                 .doOnNext(this::takePermit)
+                .flatMap(caller -> path.startsWith(OPERATIONS) && !caller.isAdmin()
+                        ? Mono.error(ApiException.forbidden("FORBIDDEN", "only the admin key may read " + path))
+                        : Mono.just(caller))
                 .flatMap(caller -> chain.filter(exchange).contextWrite(context -> context.put(Caller.class, caller)));
     }
 
