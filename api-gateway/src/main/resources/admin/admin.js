@@ -105,6 +105,7 @@ async function qrLogin() {
   state.loggingIn = true;
   state.qrUntil = Date.now() + login.qr_duration * 1000;
   $('qr-image').src = login.qr_link;
+  $('qr-expiry').textContent = 'valid for ' + login.qr_duration + ' s';
   $('qr-box').hidden = false;
   $('sandbox-scan').hidden = !state.sandbox;
   notice('scan the QR code with WhatsApp: Linked devices, Link a device', true);

@@ -81,7 +81,7 @@ class AdminPageIT {
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-box")));
         waiting.until(page -> (Boolean) ((JavascriptExecutor) page).executeScript(
                 "const img = document.getElementById('qr-image'); return img.complete && img.naturalWidth > 0;"));
-        assertThat(text("qr-expiry")).matches("valid for \\d+ s");
+        waiting.until(page -> text("qr-expiry").matches("valid for \\d+ s"));
         screenshot("qr-code");
         click("sandbox-scan");
         awaitLoggedIn(qrAccount);
@@ -117,7 +117,11 @@ class AdminPageIT {
             // the login's status events reach the receiver and show in the page's delivery log
             waiting.until(page -> !browser.findElements(By.cssSelector("#deliveries tbody tr .outcome-delivered")).isEmpty());
             int received = receiver.deliveries().size();
-            browser.findElement(By.cssSelector("#deliveries tbody tr button")).click();
+            // the table is redrawn every 2 s: a click on a row just replaced is tried again
+            waiting.until(page -> {
+                browser.findElement(By.cssSelector("#deliveries tbody tr button")).click();
+                return true;
+            });
             waiting.until(page -> text("notice").contains("queued for redelivery"));
             waiting.until(page -> receiver.deliveries().size() > received);
             screenshot("deliveries");
