@@ -121,6 +121,17 @@ final class BenchFleet implements AutoCloseable {
                 live + " session workers to settle");
     }
 
+    /** Waits until the session workers have worked off every command (their group's lag is 0), at most {@code limit}; answers the lag left. */
+    long awaitCommandsDone(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long lag = group.lag();
+        while (lag != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            lag = group.lag();
+        }
+        return lag;
+    }
+
     /** Logged-in accounts per owning worker id, from MongoDB's {@code accounts}. */
     Map<String, Long> loggedInByOwner() {
         Map<String, Long> owners = new HashMap<>();

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -22,6 +25,8 @@ final class HttpLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Answers other than 2xx by status (0: no answer), for the report. */
+    private final Map<Integer, AtomicLong> refusals = new ConcurrentSkipListMap<>();
 
     /** Answers counted by a closed run. */
     record Counts(long ok, long failed, Duration elapsed) {
@@ -81,13 +86,30 @@ final class HttpLoad {
         return due;
     }
 
+    /** The refusals so far by status, then forgotten. */
+    Map<Integer, Long> takeRefusals() {
+        Map<Integer, Long> taken = new TreeMap<>();
+        refusals.forEach((status, count) -> taken.put(status, count.getAndSet(0)));
+        taken.values().removeIf(count -> count == 0);
+        return taken;
+    }
+
+    private void refused(int status) {
+        refusals.computeIfAbsent(status, any -> new AtomicLong()).incrementAndGet();
+    }
+
     private boolean post(URI url, String json) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2;
+            if (response.statusCode() / 100 == 2) {
+                return true;
+            }
+            refused(response.statusCode());
+            return false;
         } catch (IOException e) {
+            refused(0);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  *   <li>{@code POST /send/message} accepted per second vs {@code POST /bench/noop} of the same gateway,
  *       the same generator and the same number of requests in flight (the HTTP limit);</li>
  *   <li>the time from {@code POST /send/message} to the {@code message} event at the receiving sandbox
- *       account's webhook, at a fixed offered rate (p50, p99, p99.9, from when each request was due).</li>
+ *       account's webhook, at a fixed offered rate spread over pairs of accounts (sender i writes to
+ *       receiver i), as p50, p99 and p99.9 from when each request was due.</li>
  * </ol>
  * Prints a table and writes it as JSON with the machine's core count and the JDK.
  */
@@ -41,7 +42,7 @@ final class SendsBench {
               --in-flight N     requests in flight in the throughput runs (default 64)
               --rate N          offered sends per second in the latency run (default 1000)
               --latency-seconds N  length of the latency run (default 20)
-              --senders N       sending sandbox accounts (default 20)
+              --senders N       pairs of sending and receiving sandbox accounts (default 20)
               --worker-jar PATH the session worker's jar (default session-worker/target/session-worker.jar)
               --out PATH        where to write the results as JSON (default bench-sends.json)""";
     private static final String OUTSIDE_PHONE = "6289876543210";
@@ -98,27 +99,39 @@ final class SendsBench {
             fleet.startWorkers(java.util.stream.Stream.of("sends-worker-1"));
             fleet.awaitSettled();
             BenchApi api = new BenchApi(fleet.gatewayPort());
+            // pairs of accounts: sender i writes to receiver i, so the latency run is spread over the partitions
             List<String> senders = IntStream.range(0, options.senders()).mapToObj(i -> "sender-" + i).toList();
-            api.logInAll(java.util.stream.Stream.concat(senders.stream(), java.util.stream.Stream.of("receiver")).toList(), 8);
-            api.setWebhook("receiver", receiver.url());
-            String receiverPhone = api.phoneOf("receiver");
-            out.printf("fleet ready: %d senders and a receiver logged in%n", senders.size());
+            List<String> receivers = IntStream.range(0, options.senders()).mapToObj(i -> "receiver-" + i).toList();
+            api.logInAll(java.util.stream.Stream.concat(senders.stream(), receivers.stream()).toList(), 8);
+            List<String> receiverPhones = new java.util.ArrayList<>();
+            for (String account : receivers) {
+                api.setWebhook(account, receiver.url());
+                receiverPhones.add(api.phoneOf(account));
+            }
+            out.printf("fleet ready: %d pairs of sandbox accounts logged in%n", senders.size());
 
             URI base = URI.create("http://127.0.0.1:" + fleet.gatewayPort());
             HttpLoad load = new HttpLoad();
             java.util.function.IntFunction<String> outside = i -> send(senders.get(i % senders.size()), OUTSIDE_PHONE, "t" + i);
-            load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), WARM_UP);
-            load.closed(base.resolve("/send/message"), outside, options.inFlight(), WARM_UP);
+            // the no-op first, on a quiet fleet; then the sends; each after a warm-up of its own
             Duration length = Duration.ofSeconds(options.seconds());
+            load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), WARM_UP);
             HttpLoad.Counts noop = load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), length);
+            load.closed(base.resolve("/send/message"), outside, options.inFlight(), WARM_UP);
             HttpLoad.Counts sends = load.closed(base.resolve("/send/message"), outside, options.inFlight(), length);
-            out.printf("throughput: send %.0f/s, no-op %.0f/s%n", sends.perSecond(), noop.perSecond());
+            Map<Integer, Long> sendRefusals = load.takeRefusals();
+            out.printf("throughput: send %.0f/s, no-op %.0f/s; refused sends by status: %s%n",
+                    sends.perSecond(), noop.perSecond(), sendRefusals);
 
-            Thread.sleep(DRAIN.toMillis() / 3);
+            out.println("waiting for the session worker to work off the throughput runs' sends");
+            long left = fleet.awaitCommandsDone(DRAIN.multipliedBy(8));
+            out.printf("commands left unhandled before the latency run: %d%n", left);
             int count = options.rate() * options.latencySeconds();
             AtomicLong failed = new AtomicLong();
             long[] due = load.open(base.resolve("/send/message"),
-                    i -> send(senders.get(i % senders.size()), receiverPhone, "bench-" + i), options.rate(), count, failed);
+                    i -> send(senders.get(i % senders.size()), receiverPhones.get(i % senders.size()), "bench-" + i),
+                    options.rate(), count, failed);
+            out.printf("latency run: refused by status: %s%n", load.takeRefusals());
             long[] latencies = receiver.awaitAll(due, DRAIN);
             report(noop, sends, count, failed.get(), latencies);
         }
