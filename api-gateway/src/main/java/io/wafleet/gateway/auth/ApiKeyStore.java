@@ -61,15 +61,19 @@ public class ApiKeyStore {
         return mongo.insert(document, COLLECTION).map(saved -> new IssuedKey(key, KeyView.from(saved)));
     }
 
-    /** The caller a presented tenant or account key stands for; empty when it is unknown or revoked. */
-    Mono<Caller> caller(String presented) {
+    /**
+     * The caller a presented tenant or account key stands for; empty when it is unknown or revoked.
+     *
+     * @param presentedHash the key's {@link #sha256}
+     */
+    Mono<Caller> caller(String presented, byte[] presentedHash) {
         String id = idOf(presented);
         if (id == null) {
             return Mono.empty();
         }
         return mongo.findById(id, Document.class, COLLECTION)
                 .filter(document -> document.get("revoked_at") == null)
-                .filter(document -> MessageDigest.isEqual(sha256(presented),
+                .filter(document -> MessageDigest.isEqual(presentedHash,
                         HexFormat.of().parseHex(document.getString("key_hash"))))
                 .map(document -> {
                     KeyView view = KeyView.from(document);

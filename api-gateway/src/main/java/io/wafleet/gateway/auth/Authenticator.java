@@ -44,11 +44,12 @@ class Authenticator {
                             + " or 'X-Api-Key: <key>'"))
                     : Mono.just(Caller.OPEN);
         }
-        // both sides hashed, so the comparison takes the same time whatever the lengths
-        if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, ApiKeyStore.sha256(presented))) {
+        // hashed once, for both comparisons; both sides hashed, so they take the same time whatever the lengths
+        byte[] presentedHash = ApiKeyStore.sha256(presented);
+        if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, presentedHash)) {
             return Mono.just(Caller.ADMIN);
         }
-        return keys.caller(presented)
+        return keys.caller(presented, presentedHash)
                 .switchIfEmpty(Mono.error(() -> ApiException.unauthorized("the API key is unknown or has been revoked")));
     }
 
