@@ -13,6 +13,8 @@ import io.wafleet.infra.backing.EmbeddedMongo;
 import io.wafleet.infra.process.SessionWorkerGroup;
 import io.wafleet.infra.process.SessionWorkerLauncher;
 import io.wafleet.infra.process.SessionWorkerProcess;
+import io.wafleet.infra.process.WebhookWorkerGroup;
+import io.wafleet.infra.process.WorkerGroup;
 import org.bson.Document;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ final class BenchFleet implements AutoCloseable {
     private SessionWorkerLauncher launcher;
     private MongoClient mongo;
     private SessionWorkerGroup group;
+    private WebhookWorkerGroup webhookGroup;
 
     BenchFleet(Path dir) {
         this.dir = dir;
@@ -89,6 +92,7 @@ final class BenchFleet implements AutoCloseable {
                 .start());
         mongo = track(MongoClients.create(backing.mongoUri()));
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
+        webhookGroup = track(new WebhookWorkerGroup(backing.kafkaBootstrapServers()));
         // the workers run as deployed (C2, default GC), not with the tests' quick-start options
         launcher = new SessionWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(), dir,
                 dir.resolve("logs"), workerArgs, SessionWorkerLauncher.AS_DEPLOYED);
@@ -117,17 +121,26 @@ final class BenchFleet implements AutoCloseable {
     /** Waits until the live workers form a settled consumer group (no rebalance running). */
     void awaitSettled() {
         int live = liveWorkers().size();
-        Poll.until(() -> group.settled(live * SessionWorkerLauncher.CONSUMERS_PER_WORKER), START_TIMEOUT,
+        Poll.until(() -> group.settled(live * launcher.consumersPerWorker()), START_TIMEOUT,
                 live + " session workers to settle");
     }
 
     /** Waits until the session workers have worked off every command (their group's lag is 0), at most {@code limit}; answers the lag left. */
     long awaitCommandsDone(Duration limit) throws InterruptedException {
+        return awaitNoLag(group, limit);
+    }
+
+    /** Waits until the webhook worker has taken every event (its group's lag is 0), at most {@code limit}; answers the lag left. */
+    long awaitEventsTaken(Duration limit) throws InterruptedException {
+        return awaitNoLag(webhookGroup, limit);
+    }
+
+    private static long awaitNoLag(WorkerGroup workers, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        long lag = group.lag();
+        long lag = workers.lag();
         while (lag != 0 && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            lag = group.lag();
+            lag = workers.lag();
         }
         return lag;
     }

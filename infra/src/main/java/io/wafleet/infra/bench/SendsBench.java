@@ -37,13 +37,16 @@ final class SendsBench {
               --rate N          offered sends per second in the latency run (default 1000)
               --latency-seconds N  length of the latency run (default 20)
               --senders N       pairs of sending and receiving sandbox accounts (default 20)
+              --consumers N     the session worker's consumer threads (default 8, as deployed)
               --worker-jar PATH the session worker's jar (default session-worker/target/session-worker.jar)
               --out PATH        where to write the results as JSON (default bench-sends.json)""";
     private static final String OUTSIDE_PHONE = "6289876543210";
+    /** {@code wafleet.kafka.concurrency}'s default in the session worker. */
+    private static final int DEPLOYED_CONSUMERS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
-    record Options(int seconds, int inFlight, int rate, int latencySeconds, int senders, Path workerJar, Path out) {
+    record Options(int seconds, int inFlight, int rate, int latencySeconds, int senders, int consumers, Path workerJar, Path out) {
 
         static Options parse(List<String> args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -55,13 +58,19 @@ final class SendsBench {
             }
             Options options = new Options(number(given, "seconds", 15), number(given, "in-flight", 64),
                     number(given, "rate", 1000), number(given, "latency-seconds", 20), number(given, "senders", 20),
+                    number(given, "consumers", DEPLOYED_CONSUMERS),
                     Path.of(given.getOrDefault("worker-jar", "session-worker/target/session-worker.jar")),
                     Path.of(given.getOrDefault("out", "bench-sends.json")));
-            given.keySet().removeAll(List.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "worker-jar", "out"));
+            given.keySet().removeAll(List.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "consumers", "worker-jar", "out"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options: " + given.keySet());
             }
             return options;
+        }
+
+        /** The session worker's settings for this run. */
+        List<String> workerArgs() {
+            return List.of("--wafleet.kafka.concurrency=" + consumers);
         }
 
         private static int number(Map<String, String> given, String name, int fallback) {
@@ -88,7 +97,7 @@ final class SendsBench {
 
     void run() throws Exception {
         List<String> fleetArgs = List.of("--wafleet.bench.noop-endpoint=true", "--wafleet.limits.sends-per-account=1000000");
-        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), List.of(), fleetArgs);
+        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), options.workerArgs(), fleetArgs);
              ArrivalReceiver receiver = new ArrivalReceiver()) {
             fleet.startWorkers(java.util.stream.Stream.of("sends-worker-1"));
             fleet.awaitSettled();
@@ -117,9 +126,13 @@ final class SendsBench {
             out.printf("throughput: send %.0f/s, no-op %.0f/s; refused sends by status: %s%n",
                     sends.perSecond(), noop.perSecond(), sendRefusals);
 
-            out.println("waiting for the session worker to work off the throughput runs' sends");
+            out.println("waiting for the session worker and the webhook worker to work off the throughput runs' sends");
+            long drainStart = System.nanoTime();
             long left = fleet.awaitCommandsDone(DRAIN.multipliedBy(8));
-            out.printf("commands left unhandled before the latency run: %d%n", left);
+            double commandsDrained = (System.nanoTime() - drainStart) / 1e9;
+            long eventsLeft = fleet.awaitEventsTaken(DRAIN.multipliedBy(8));
+            out.printf("left before the latency run: %d commands (drained %.1f s after the last send), %d events (%.1f s)%n",
+                    left, commandsDrained, eventsLeft, (System.nanoTime() - drainStart) / 1e9);
             int count = options.rate() * options.latencySeconds();
             AtomicLong failed = new AtomicLong();
             long[] due = load.open(base.resolve("/send/message"),

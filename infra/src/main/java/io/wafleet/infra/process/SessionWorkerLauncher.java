@@ -27,9 +27,13 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
     /** The JVM's own defaults but for a bounded heap, as the service runs when deployed. */
     public static final List<String> AS_DEPLOYED = WorkerJvm.AS_DEPLOYED;
 
-    /** Consumer threads of each worker on the command topic, set explicitly so {@link SessionWorkerGroup} can count them. */
+    /**
+     * Consumer threads of each worker on the command topic, set explicitly so {@link SessionWorkerGroup} can
+     * count them, unless {@code args} set them ({@link #consumersPerWorker}).
+     */
     public static final int CONSUMERS_PER_WORKER = 2;
     private static final String MODULE = "session-worker";
+    private static final String CONCURRENCY = "--wafleet.kafka.concurrency=";
 
     public SessionWorkerLauncher {
         jar = WorkerJvm.requireJar(jar, MODULE);
@@ -42,10 +46,18 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
         return WorkerJvm.copyJar(jar, dir, MODULE);
     }
 
+    /** Consumer threads of each worker this launcher starts: as {@code args} set them, else {@link #CONSUMERS_PER_WORKER}. */
+    public int consumersPerWorker() {
+        return args.stream().filter(arg -> arg.startsWith(CONCURRENCY)).findFirst()
+                .map(arg -> Integer.parseInt(arg.substring(CONCURRENCY.length()))).orElse(CONSUMERS_PER_WORKER);
+    }
+
     /** Starts a worker; it is ready once {@link WorkerProcess#awaitReady} returns. */
     public SessionWorkerProcess start(String workerId) {
         List<String> workerArgs = new ArrayList<>();
-        workerArgs.add("--wafleet.kafka.concurrency=" + CONSUMERS_PER_WORKER);
+        if (args.stream().noneMatch(arg -> arg.startsWith(CONCURRENCY))) {
+            workerArgs.add(CONCURRENCY + CONSUMERS_PER_WORKER);
+        }
         workerArgs.addAll(args);
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,

@@ -44,8 +44,15 @@ class MessageStore {
         this.clock = clock;
     }
 
-    /** Records the message as queued; if it was recorded before, answers that earlier record instead. */
+    /**
+     * Records the message as queued; if it was recorded before, answers that earlier record instead. The
+     * gateway records most sends as it accepts them, so the record is looked for first.
+     */
     Optional<Document> recordOrFindEarlier(String messageId, String commandId, AccountId account, String to, String type) {
+        Document earlier = mongo.findById(messageId, Document.class, COLLECTION);
+        if (earlier != null) {
+            return Optional.of(earlier);
+        }
         Instant now = clock.instant();
         Document message = new Document("_id", messageId)
                 .append("account_id", account.value())
@@ -58,7 +65,7 @@ class MessageStore {
         try {
             mongo.insert(message, COLLECTION);
             return Optional.empty();
-        } catch (DuplicateKeyException alreadyRecorded) {
+        } catch (DuplicateKeyException recordedMeanwhile) {
             return Optional.ofNullable(mongo.findById(messageId, Document.class, COLLECTION));
         }
     }

@@ -129,7 +129,7 @@ final class WorkerSessionListener implements SessionListener {
         if (!managed.muted() && !receipt.ids().isEmpty()) {
             String sourceId = receipt.ids().getFirst() + "|" + receipt.receiptType();
             messages.receipt(receipt.ids(), receipt.receiptType());
-            publisher.publish(Event.of(sourceId, managed.account(), clock.instant(), receipt));
+            publisher.publishInBackground(Event.of(sourceId, managed.account(), clock.instant(), receipt));
         }
     }
 }
