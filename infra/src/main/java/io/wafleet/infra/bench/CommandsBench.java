@@ -129,8 +129,8 @@ final class CommandsBench {
     private void report(double worker, double broker, int produced, Map<String, Long> statuses) throws Exception {
         long handedOver = Stream.of("sent", "delivered", "read").mapToLong(status -> statuses.getOrDefault(status, 0L)).sum();
         out.println();
-        out.printf("%-44s %10s %10s %8s%n", "measure", "wafleet", "limit", "ratio");
-        out.printf("%-44s %10.0f %10.0f %7.0f%% (target >= 50%%)%n", "send commands /s: session worker vs plain consumer",
+        out.printf("%-52s %10s %10s %8s%n", "measure", "wafleet", "limit", "ratio");
+        out.printf("%-52s %10.0f %10.0f %7.1f%% (target >= 50%%)%n", "send commands /s: session worker vs plain consumer",
                 worker, broker, 100 * worker / broker);
         out.printf("messages of the %d commands (with the warm-up) by status: %s; sent (or further) %d%n", produced, statuses, handedOver);
         new BenchResults().put("commands", options.commands()).put("accounts", options.accounts())

@@ -95,7 +95,7 @@ final class StartupBench {
     }
 
     private void record(Map<String, List<Start>> starts, String service, Start start) {
-        out.printf("%-17s ready in %5.2f s (JVM reports %s s)%n", service, start.readySeconds(), start.reportedSeconds());
+        out.printf("%-17s ready in %5.2f s (JVM reports %s s)%n", service, start.readySeconds(), seconds(start.reportedSeconds()));
         starts.computeIfAbsent(service, name -> new ArrayList<>()).add(start);
     }
 
@@ -178,6 +178,10 @@ final class StartupBench {
         return seconds;
     }
 
+    private static String seconds(Double seconds) {
+        return seconds == null ? "-" : "%.2f".formatted(seconds);
+    }
+
     private void report(Map<String, List<Start>> starts) throws IOException {
         out.println();
         out.printf("%-17s %18s %22s%n", "service", "ready, median s", "JVM-reported, median s");
@@ -186,8 +190,7 @@ final class StartupBench {
             List<Double> ready = runs.stream().map(Start::readySeconds).toList();
             List<Double> reported = runs.stream().map(Start::reportedSeconds).filter(seconds -> seconds != null).toList();
             Double reportedMedian = reported.isEmpty() ? null : BenchResults.median(reported);
-            out.printf("%-17s %18.2f %22s%n", service, BenchResults.median(ready),
-                    reportedMedian == null ? "-" : "%.2f".formatted(reportedMedian));
+            out.printf("%-17s %18.2f %22s%n", service, BenchResults.median(ready), seconds(reportedMedian));
             results.put(service.replace(' ', '_').replace('-', '_'), Map.of("ready_seconds", ready, "ready_median_seconds",
                     BenchResults.median(ready), "jvm_reported_seconds", reported));
         });
