@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * (Kafka 127.0.0.1:9092, MongoDB-wire 127.0.0.1:27017, API 127.0.0.1:3000, data under
  * {@code $WAFLEET_DATA_DIR}, default {@code ./data}). With {@code --backing-only} only the broker and the
  * MongoDB-wire server run, for services started from their own jars. Ctrl-C stops it cleanly.
- * {@code bench failover [options]} and {@code bench webhooks [options]} run a benchmark instead ({@link BenchCommand});
+ * {@code bench <name> [options]} runs a benchmark instead (failover, webhooks, sends, commands, sessions, startup: {@link BenchCommand});
  * {@code rekey} seals every stored secret again under the current master key ({@link RekeyCommand}).
  */
 public final class FleetLauncher {

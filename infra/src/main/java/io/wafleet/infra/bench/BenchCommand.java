@@ -1,6 +1,7 @@
 package io.wafleet.infra.bench;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code wafleet.jar bench <name> [options]}: picks the benchmark and reads its options. */
 public final class BenchCommand {
@@ -18,21 +19,53 @@ public final class BenchCommand {
 
     /** Runs the benchmark named first in {@code args}; answers the process exit code. */
     public static int run(List<String> args) {
-        if (!args.isEmpty() && args.getFirst().equals("webhooks")) {
-            return webhooks(args.subList(1, args.size()));
-        }
-        if (!args.isEmpty() && args.getFirst().equals("sends")) {
-            return sends(args.subList(1, args.size()));
-        }
-        if (args.isEmpty() || !args.getFirst().equals("failover")) {
-            System.err.println(USAGE);
-            System.err.println(WebhookBench.USAGE);
-            System.err.println(SendsBench.USAGE);
+        String name = args.isEmpty() ? "" : args.getFirst();
+        List<String> options = args.isEmpty() ? args : args.subList(1, args.size());
+        return switch (name) {
+            case "failover" -> failover(options);
+            case "webhooks" -> run(name, WebhookBench.USAGE, () -> new WebhookBench(WebhookBench.Options.parse(options), System.out)::run);
+            case "sends" -> run(name, SendsBench.USAGE, () -> new SendsBench(SendsBench.Options.parse(options), System.out)::run);
+            case "commands" -> run(name, CommandsBench.USAGE, () -> new CommandsBench(CommandsBench.Options.parse(options), System.out)::run);
+            case "sessions" -> run(name, SessionsBench.USAGE, () -> new SessionsBench(SessionsBench.Options.parse(options), System.out)::run);
+            case "startup" -> run(name, StartupBench.USAGE, () -> new StartupBench(StartupBench.Options.parse(options), System.out)::run);
+            default -> {
+                List.of(USAGE, WebhookBench.USAGE, SendsBench.USAGE, CommandsBench.USAGE, SessionsBench.USAGE, StartupBench.USAGE)
+                        .forEach(System.err::println);
+                yield 2;
+            }
+        };
+    }
+
+    /** A benchmark with its options read, ready to run. */
+    @FunctionalInterface
+    private interface Bench {
+        void run() throws Exception;
+    }
+
+    /** Runs the benchmark {@code parse} gives; an {@link IllegalArgumentException} of {@code parse} is a wrong option. */
+    private static int run(String name, String usage, Supplier<Bench> parse) {
+        Bench bench;
+        try {
+            bench = parse.get();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
             return 2;
         }
+        try {
+            bench.run();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench " + name + " failed: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int failover(List<String> args) {
         FailoverBench.Options options;
         try {
-            options = FailoverBench.Options.parse(args.subList(1, args.size()));
+            options = FailoverBench.Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -50,44 +83,6 @@ public final class BenchCommand {
             return 1;
         } catch (Exception e) {
             System.err.println("bench failover failed: " + e);
-            e.printStackTrace();
-            return 1;
-        }
-    }
-
-    private static int sends(List<String> args) {
-        SendsBench.Options options;
-        try {
-            options = SendsBench.Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(SendsBench.USAGE);
-            return 2;
-        }
-        try {
-            new SendsBench(options, System.out).run();
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench sends failed: " + e);
-            e.printStackTrace();
-            return 1;
-        }
-    }
-
-    private static int webhooks(List<String> args) {
-        WebhookBench.Options options;
-        try {
-            options = WebhookBench.Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(WebhookBench.USAGE);
-            return 2;
-        }
-        try {
-            new WebhookBench(options, System.out).run();
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench webhooks failed: " + e);
             e.printStackTrace();
             return 1;
         }

@@ -16,6 +16,7 @@ import io.wafleet.infra.process.SessionWorkerProcess;
 import io.wafleet.infra.process.WebhookWorkerGroup;
 import io.wafleet.infra.process.WorkerGroup;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -25,18 +26,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * The benchmark's own fleet in a temporary directory: the embedded backing services on free ports,
- * the gateway and a webhook worker in this JVM (quiet: warnings only), and session workers as
- * processes. Closing it (also from a shutdown hook, on Ctrl-C) stops every worker it started (SIGTERM,
+ * the gateway and a webhook worker in this JVM (quiet: warnings only; left out by {@link #backingOnly}),
+ * and session workers as processes. Closing it (also from a shutdown hook, on Ctrl-C) stops every worker it started (SIGTERM,
  * then SIGKILL for one that does not exit) and deletes the directory.
  */
 final class BenchFleet implements AutoCloseable {
@@ -71,6 +74,15 @@ final class BenchFleet implements AutoCloseable {
 
     /** @param fleetArgs settings for the in-process services (gateway, webhook worker), as {@code --name=value} */
     static BenchFleet start(Path workerJar, List<String> workerArgs, List<String> fleetArgs) throws Exception {
+        return start(workerJar, workerArgs, Optional.of(fleetArgs));
+    }
+
+    /** The backing services and the session worker launcher only: no gateway or webhook worker in this JVM. */
+    static BenchFleet backingOnly(Path workerJar) throws Exception {
+        return start(workerJar, List.of(), Optional.empty());
+    }
+
+    private static BenchFleet start(Path workerJar, List<String> workerArgs, Optional<List<String>> fleetArgs) throws Exception {
         BenchFleet bench = new BenchFleet(Files.createTempDirectory("wafleet-bench"));
         try {
             bench.startServices(workerJar, workerArgs, fleetArgs);
@@ -81,15 +93,17 @@ final class BenchFleet implements AutoCloseable {
         }
     }
 
-    private void startServices(Path workerJar, List<String> workerArgs, List<String> fleetArgs) throws Exception {
+    private void startServices(Path workerJar, List<String> workerArgs, Optional<List<String>> fleetArgs) throws Exception {
         Path jar = SessionWorkerLauncher.copyJar(workerJar, dir);
         QUIET.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.toLevel(level)));
         backing = track(BackingServices.start(dir, BackingServices.Ports.free()));
-        fleet = track(Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dir)
-                .gatewayPort(0).withoutSessionWorker()
-                .args(Stream.concat(QUIET.entrySet().stream().map(quiet -> "--logging.level." + quiet.getKey() + "=" + quiet.getValue()),
-                        fleetArgs.stream()).toArray(String[]::new))
-                .start());
+        if (fleetArgs.isPresent()) {
+            fleet = track(Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dir)
+                    .gatewayPort(0).withoutSessionWorker()
+                    .args(Stream.concat(QUIET.entrySet().stream().map(quiet -> "--logging.level." + quiet.getKey() + "=" + quiet.getValue()),
+                            fleetArgs.get().stream()).toArray(String[]::new))
+                    .start());
+        }
         mongo = track(MongoClients.create(backing.mongoUri()));
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
         webhookGroup = track(new WebhookWorkerGroup(backing.kafkaBootstrapServers()));
@@ -104,6 +118,15 @@ final class BenchFleet implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return backing.kafkaBootstrapServers();
+    }
+
+    String mongoUri() {
+        return backing.mongoUri();
+    }
+
+    /** The fleet's data directory (the master key), deleted on {@link #close()}; a place for the benchmark's own files too. */
+    Path dir() {
+        return dir;
     }
 
     /** Starts workers side by side; returns once all are ready. */
@@ -147,12 +170,20 @@ final class BenchFleet implements AutoCloseable {
 
     /** Logged-in accounts per owning worker id, from MongoDB's {@code accounts}. */
     Map<String, Long> loggedInByOwner() {
-        Map<String, Long> owners = new HashMap<>();
-        mongo.getDatabase(EmbeddedMongo.DATABASE).getCollection("accounts").aggregate(List.of(
-                        Aggregates.match(Filters.eq("status", "logged_in")),
-                        Aggregates.group("$owner", Accumulators.sum("n", 1))))
-                .forEach((Document owner) -> owners.put(String.valueOf(owner.get("_id")), owner.get("n", Number.class).longValue()));
-        return owners;
+        return countBy("accounts", Filters.eq("status", "logged_in"), "owner");
+    }
+
+    /** The {@code messages} of these accounts, counted by status ({@code sent}, {@code read}, {@code failed}, ...). */
+    Map<String, Long> messageStatuses(Collection<String> accounts) {
+        return countBy("messages", Filters.in("account_id", accounts), "status");
+    }
+
+    private Map<String, Long> countBy(String collection, Bson filter, String field) {
+        Map<String, Long> counts = new HashMap<>();
+        mongo.getDatabase(EmbeddedMongo.DATABASE).getCollection(collection).aggregate(List.of(
+                        Aggregates.match(filter), Aggregates.group("$" + field, Accumulators.sum("n", 1))))
+                .forEach((Document value) -> counts.put(String.valueOf(value.get("_id")), value.get("n", Number.class).longValue()));
+        return counts;
     }
 
     long loggedInOn(List<SessionWorkerProcess> owners) {

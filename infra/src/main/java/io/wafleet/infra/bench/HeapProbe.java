@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
  * counts the reachable objects, class by class. The filler arrays the serial collector leaves in
  * place of dead objects it chose not to compact away ({@code -XX:MarkSweepDeadRatio}, up to 5% of the
  * old generation) are left out: they are what makes the heap's {@code used} figure (GC.heap_info)
- * drift by megabytes between two full collections.
+ * drift by megabytes between two full collections. Also the process's resident set, from
+ * {@code /proc/<pid>/status}.
  */
 final class HeapProbe {
 
     private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern VM_RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     private static final String FILLER = "jdk.internal.vm.Filler";
 
     private final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -42,6 +44,24 @@ final class HeapProbe {
             throw new IllegalStateException("jcmd " + pid + " GC.class_histogram printed no total");
         }
         return total - filler;
+    }
+
+    /** The resident set of process {@code pid} in bytes ({@code VmRSS}); Linux only. */
+    long residentBytes(long pid) {
+        try {
+            return vmRss(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the status of process " + pid, e);
+        }
+    }
+
+    /** {@code VmRSS} of a {@code /proc/<pid>/status} text, in bytes. */
+    static long vmRss(String status) {
+        Matcher rss = VM_RSS.matcher(status);
+        if (!rss.find()) {
+            throw new IllegalStateException("no VmRSS in the process status");
+        }
+        return Long.parseLong(rss.group(1)) * 1024;
     }
 
     private String histogram(long pid) {
