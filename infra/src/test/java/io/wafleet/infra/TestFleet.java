@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class TestFleet {
 
-    /** Consumers of the in-process session worker: its {@code wafleet.kafka.concurrency}, 2 by default. */
+    /** Consumers of the in-process session worker: its {@code wafleet.kafka.concurrency}, set here (fewer than the default). */
     private static final int IN_PROCESS_CONSUMERS = 2;
 
     private static TestFleet shared;
@@ -69,7 +69,8 @@ final class TestFleet {
     private static TestFleet start(Path dataDir, TestBrokers.Backing backing) {
         Fleet fleet;
         try {
-            fleet = Fleet.start(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, 0);
+            fleet = Fleet.start(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, 0,
+                    "--wafleet.kafka.concurrency=" + IN_PROCESS_CONSUMERS);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test fleet", e);
         }

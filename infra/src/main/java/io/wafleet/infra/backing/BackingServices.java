@@ -20,7 +20,16 @@ public final class BackingServices implements AutoCloseable {
     }
 
     public static BackingServices start(Path dataDir, Ports ports) throws Exception {
-        EmbeddedMongo mongo = new EmbeddedMongo(dataDir.resolve("mongo"), ports.mongo()).start();
+        return start(dataDir, ports, false);
+    }
+
+    /**
+     * As {@link #start(Path, Ports)}; {@code mongoInMemory}: the MongoDB-wire server keeps nothing on disk
+     * (for benchmarks: its H2 file store's background writer has been seen spinning on a core for
+     * minutes under a sustained write load, which would be measured as the fleet's cost).
+     */
+    public static BackingServices start(Path dataDir, Ports ports, boolean mongoInMemory) throws Exception {
+        EmbeddedMongo mongo = new EmbeddedMongo(mongoInMemory ? null : dataDir.resolve("mongo"), ports.mongo()).start();
         try {
             EmbeddedKafka kafka = new EmbeddedKafka(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()).start();
             return new BackingServices(kafka, mongo);

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import io.wafleet.infra.Fleet;
+import io.wafleet.session.SessionWorkerProperties;
 import io.wafleet.infra.backing.BackingServices;
 import io.wafleet.infra.backing.EmbeddedMongo;
 import io.wafleet.infra.process.SessionWorkerGroup;
@@ -37,13 +38,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The benchmark's own fleet in a temporary directory: the embedded backing services on free ports,
+ * The benchmark's own fleet in a temporary directory: the embedded backing services on free ports
+ * (the MongoDB-wire server in memory, see {@link BackingServices#start(Path, BackingServices.Ports, boolean)}),
  * the gateway and a webhook worker in this JVM (quiet: warnings only; left out by {@link #backingOnly}),
  * and session workers as processes. Closing it (also from a shutdown hook, on Ctrl-C) stops every worker it started (SIGTERM,
  * then SIGKILL for one that does not exit) and deletes the directory.
  */
 final class BenchFleet implements AutoCloseable {
 
+    /** The session worker's consumer threads as deployed ({@code wafleet.kafka.concurrency}'s default), unless a benchmark sets them. */
+    static final int DEPLOYED_CONSUMERS = Integer.parseInt(SessionWorkerProperties.Kafka.DEFAULT_CONCURRENCY);
+    private static final String CONCURRENCY = "--wafleet.kafka.concurrency=";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /**
      * The benchmark prints a table, not the services' logs: warnings only, and nothing from the
@@ -96,7 +101,7 @@ final class BenchFleet implements AutoCloseable {
     private void startServices(Path workerJar, List<String> workerArgs, Optional<List<String>> fleetArgs) throws Exception {
         Path jar = SessionWorkerLauncher.copyJar(workerJar, dir);
         QUIET.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.toLevel(level)));
-        backing = track(BackingServices.start(dir, BackingServices.Ports.free()));
+        backing = track(BackingServices.start(dir, BackingServices.Ports.free(), true));
         if (fleetArgs.isPresent()) {
             fleet = track(Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dir)
                     .gatewayPort(0).withoutSessionWorker()
@@ -107,9 +112,11 @@ final class BenchFleet implements AutoCloseable {
         mongo = track(MongoClients.create(backing.mongoUri()));
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
         webhookGroup = track(new WebhookWorkerGroup(backing.kafkaBootstrapServers()));
-        // the workers run as deployed (C2, default GC), not with the tests' quick-start options
+        // the workers run as deployed (C2, default GC, the default consumer threads), not with the tests' quick-start options
+        List<String> asDeployed = workerArgs.stream().anyMatch(arg -> arg.startsWith(CONCURRENCY)) ? workerArgs
+                : Stream.concat(Stream.of(CONCURRENCY + DEPLOYED_CONSUMERS), workerArgs.stream()).toList();
         launcher = new SessionWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(), dir,
-                dir.resolve("logs"), workerArgs, SessionWorkerLauncher.AS_DEPLOYED);
+                dir.resolve("logs"), asDeployed, SessionWorkerLauncher.AS_DEPLOYED);
     }
 
     int gatewayPort() {
@@ -176,6 +183,11 @@ final class BenchFleet implements AutoCloseable {
     /** The {@code messages} of these accounts, counted by status ({@code sent}, {@code read}, {@code failed}, ...). */
     Map<String, Long> messageStatuses(Collection<String> accounts) {
         return countBy("messages", Filters.in("account_id", accounts), "status");
+    }
+
+    /** The webhook deliveries of these accounts, counted by outcome ({@code delivered}, {@code pending}, ...). */
+    Map<String, Long> deliveryOutcomes(Collection<String> accounts) {
+        return countBy("webhook_deliveries", Filters.in("account_id", accounts), "outcome");
     }
 
     private Map<String, Long> countBy(String collection, Bson filter, String field) {

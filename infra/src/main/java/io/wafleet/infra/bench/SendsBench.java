@@ -37,12 +37,10 @@ final class SendsBench {
               --rate N          offered sends per second in the latency run (default 1000)
               --latency-seconds N  length of the latency run (default 20)
               --senders N       pairs of sending and receiving sandbox accounts (default 20)
-              --consumers N     the session worker's consumer threads (default 8, as deployed)
+              --consumers N     the session worker's consumer threads (default: as deployed)
               --worker-jar PATH the session worker's jar (default session-worker/target/session-worker.jar)
               --out PATH        where to write the results as JSON (default bench-sends.json)""";
     private static final String OUTSIDE_PHONE = "6289876543210";
-    /** {@code wafleet.kafka.concurrency}'s default in the session worker. */
-    private static final int DEPLOYED_CONSUMERS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration DRAIN = Duration.ofSeconds(15);
 
@@ -58,7 +56,7 @@ final class SendsBench {
             }
             Options options = new Options(number(given, "seconds", 15), number(given, "in-flight", 64),
                     number(given, "rate", 1000), number(given, "latency-seconds", 20), number(given, "senders", 20),
-                    number(given, "consumers", DEPLOYED_CONSUMERS),
+                    number(given, "consumers", BenchFleet.DEPLOYED_CONSUMERS),
                     Path.of(given.getOrDefault("worker-jar", "session-worker/target/session-worker.jar")),
                     Path.of(given.getOrDefault("out", "bench-sends.json")));
             given.keySet().removeAll(List.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "consumers", "worker-jar", "out"));
@@ -140,6 +138,7 @@ final class SendsBench {
                     options.rate(), count, failed);
             out.printf("latency run: refused by status: %s%n", load.takeRefusals());
             long[] latencies = receiver.awaitAll(due, DRAIN);
+            out.printf("receivers' webhook deliveries by outcome: %s%n", fleet.deliveryOutcomes(receivers));
             report(noop, sends, count, failed.get(), latencies);
         }
     }

@@ -144,7 +144,7 @@ final class WebhookBench {
         // the receiver answers without Nagle's delay, as production web servers do
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            BackingServices backing = track(resources, BackingServices.start(dir, BackingServices.Ports.free()));
+            BackingServices backing = track(resources, BackingServices.start(dir, BackingServices.Ports.free(), true));
             Receiver receiver = track(resources, new Receiver(options.concurrency()));
             track(resources, worker(backing, dir, receiver.url()));
             KafkaProducer<String, Event> producer = track(resources, producer(backing.kafkaBootstrapServers()));
