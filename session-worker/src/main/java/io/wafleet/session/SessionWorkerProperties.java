@@ -49,7 +49,10 @@ public record SessionWorkerProperties(
     /**
      * @param partitions        partitions of the account-keyed topics; must match every service's setting
      * @param replication       replication factor of the topics this worker declares
-     * @param concurrency       consumer threads of this worker on the command topic
+     * @param concurrency       consumer threads of this worker on the command topic ({@value #DEFAULT_CONCURRENCY}
+     *                          by default): commands of different partitions are handled side by side, and a
+     *                          command spends most of its time waiting for MongoDB and Kafka, so more threads
+     *                          than cores pay; more than the partitions it is assigned stay idle
      * @param sessionTimeout    group session timeout (classic protocol): how fast a crashed worker's partitions
      *                          move. Shorter detects crashes sooner but evicts a worker that misses heartbeats
      *                          for that long (long GC pause, overloaded host); a graceful stop leaves the group
@@ -65,11 +68,13 @@ public record SessionWorkerProperties(
     public record Kafka(
             @DefaultValue("32") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) short replication,
-            @DefaultValue("2") @Min(1) @Max(64) int concurrency,
+            @DefaultValue(Kafka.DEFAULT_CONCURRENCY) @Min(1) @Max(64) int concurrency,
             @DefaultValue("6s") @NotNull Duration sessionTimeout,
             @DefaultValue("250ms") @NotNull Duration heartbeatInterval,
             @DefaultValue("1s") @NotNull Duration retryInterval,
             @DefaultValue("3") @Min(1) int retryAttempts) {
+
+        public static final String DEFAULT_CONCURRENCY = "8";
     }
 
     /**
