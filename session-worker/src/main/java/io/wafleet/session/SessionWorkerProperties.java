@@ -52,7 +52,10 @@ public record SessionWorkerProperties(
      * @param concurrency       consumer threads of this worker on the command topic ({@value #DEFAULT_CONCURRENCY}
      *                          by default): commands of different partitions are handled side by side, and a
      *                          command spends most of its time waiting for MongoDB and Kafka, so more threads
-     *                          than cores pay; more than the partitions it is assigned stay idle
+     *                          than cores pay. But partitions are shared out per consumer, not per worker: with
+     *                          many threads a worker may get up to one partition per thread more than its
+     *                          share (8 threads gave one of three workers half of 32 partitions), and a crash
+     *                          then moves that many more accounts
      * @param sessionTimeout    group session timeout (classic protocol): how fast a crashed worker's partitions
      *                          move. Shorter detects crashes sooner but evicts a worker that misses heartbeats
      *                          for that long (long GC pause, overloaded host); a graceful stop leaves the group
@@ -74,7 +77,7 @@ public record SessionWorkerProperties(
             @DefaultValue("1s") @NotNull Duration retryInterval,
             @DefaultValue("3") @Min(1) int retryAttempts) {
 
-        public static final String DEFAULT_CONCURRENCY = "8";
+        public static final String DEFAULT_CONCURRENCY = "4";
     }
 
     /**

@@ -73,6 +73,11 @@ final class BenchFleet implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** The session worker's arguments that give it {@code threads} consumer threads. */
+    static List<String> consumers(int threads) {
+        return List.of(CONCURRENCY + threads);
+    }
+
     static BenchFleet start(Path workerJar, List<String> workerArgs) throws Exception {
         return start(workerJar, workerArgs, List.of());
     }

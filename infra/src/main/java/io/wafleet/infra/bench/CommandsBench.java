@@ -45,16 +45,18 @@ final class CommandsBench {
             usage: java -jar infra/target/wafleet.jar bench commands [options]
               --commands N      send commands of the measured round (default 20000; a warm-up of 1/10 runs first)
               --accounts N      logged-in sandbox accounts they are spread over (default 20)
+              --consumers N     the session worker's consumer threads (default: as deployed)
               --worker-jar PATH the session worker's jar (default session-worker/target/session-worker.jar)
               --out PATH        where to write the results as JSON (default bench-commands.json)""";
     private static final String OUTSIDE_PHONE = "6289876543210";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    record Options(int commands, int accounts, Path workerJar, Path out) {
+    record Options(int commands, int accounts, int consumers, Path workerJar, Path out) {
 
         static Options parse(List<String> args) {
-            BenchArgs given = BenchArgs.parse(args, Set.of("commands", "accounts", "worker-jar", "out"));
+            BenchArgs given = BenchArgs.parse(args, Set.of("commands", "accounts", "consumers", "worker-jar", "out"));
             return new Options(given.number("commands", 20_000), given.number("accounts", 20),
+                    given.number("consumers", BenchFleet.DEPLOYED_CONSUMERS),
                     given.path("worker-jar", "session-worker/target/session-worker.jar"), given.path("out", "bench-commands.json"));
         }
     }
@@ -68,7 +70,7 @@ final class CommandsBench {
     }
 
     void run() throws Exception {
-        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), List.of());
+        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), BenchFleet.consumers(options.consumers()));
              KafkaProducer<String, Command> producer = producer(fleet.kafkaBootstrapServers());
              KafkaConsumer<String, byte[]> plain = plainConsumer(fleet.kafkaBootstrapServers())) {
             fleet.startWorkers(Stream.of("commands-worker-1"));

@@ -1,6 +1,7 @@
 package io.wafleet.infra.bench;
 
 import io.wafleet.common.json.WafleetJson;
+import io.wafleet.infra.process.SessionWorkerProcess;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,10 @@ import java.util.stream.IntStream;
  * session worker process, sandbox accounts):
  * <ol>
  *   <li>{@code POST /send/message} accepted per second vs {@code POST /bench/noop} of the same gateway,
- *       the same generator and the same number of requests in flight (the HTTP limit);</li>
+ *       the same generator and the same number of requests in flight (the HTTP limit), with the session
+ *       worker stopped, so that the figure is the gateway's own (what it accepts waits in Kafka); then
+ *       the rate at which a new worker works that backlog off, and the sends accepted again while it
+ *       works (sharing the cores);</li>
  *   <li>the time from {@code POST /send/message} to the {@code message} event at the receiving sandbox
  *       account's webhook, at a fixed offered rate spread over pairs of accounts (sender i writes to
  *       receiver i), as p50, p99 and p99.9 from when each request was due.</li>
@@ -66,11 +70,6 @@ final class SendsBench {
             return options;
         }
 
-        /** The session worker's settings for this run. */
-        List<String> workerArgs() {
-            return List.of("--wafleet.kafka.concurrency=" + consumers);
-        }
-
         private static int number(Map<String, String> given, String name, int fallback) {
             String value = given.get(name);
             try {
@@ -95,7 +94,7 @@ final class SendsBench {
 
     void run() throws Exception {
         List<String> fleetArgs = List.of("--wafleet.bench.noop-endpoint=true", "--wafleet.limits.sends-per-account=1000000");
-        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), options.workerArgs(), fleetArgs);
+        try (BenchFleet fleet = BenchFleet.start(options.workerJar(), BenchFleet.consumers(options.consumers()), fleetArgs);
              ArrivalReceiver receiver = new ArrivalReceiver()) {
             fleet.startWorkers(java.util.stream.Stream.of("sends-worker-1"));
             fleet.awaitSettled();
@@ -114,23 +113,23 @@ final class SendsBench {
             URI base = URI.create("http://127.0.0.1:" + fleet.gatewayPort());
             HttpLoad load = new HttpLoad();
             java.util.function.IntFunction<String> outside = i -> send(senders.get(i % senders.size()), OUTSIDE_PHONE, "t" + i);
-            // the no-op first, on a quiet fleet; then the sends; each after a warm-up of its own
+            // the no-op first, on a quiet fleet; then the sends, each after a warm-up of its own: first with no
+            // session worker running (the gateway alone: what it accepts waits in Kafka), then while the worker
+            // works them off on the same cores
             Duration length = Duration.ofSeconds(options.seconds());
             load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), WARM_UP);
             HttpLoad.Counts noop = load.closed(base.resolve("/bench/noop"), outside, options.inFlight(), length);
-            load.closed(base.resolve("/send/message"), outside, options.inFlight(), WARM_UP);
-            HttpLoad.Counts sends = load.closed(base.resolve("/send/message"), outside, options.inFlight(), length);
-            Map<Integer, Long> sendRefusals = load.takeRefusals();
-            out.printf("throughput: send %.0f/s, no-op %.0f/s; refused sends by status: %s%n",
-                    sends.perSecond(), noop.perSecond(), sendRefusals);
-
-            out.println("waiting for the session worker and the webhook worker to work off the throughput runs' sends");
-            long drainStart = System.nanoTime();
-            long left = fleet.awaitCommandsDone(DRAIN.multipliedBy(8));
-            double commandsDrained = (System.nanoTime() - drainStart) / 1e9;
-            long eventsLeft = fleet.awaitEventsTaken(DRAIN.multipliedBy(8));
-            out.printf("left before the latency run: %d commands (drained %.1f s after the last send), %d events (%.1f s)%n",
-                    left, commandsDrained, eventsLeft, (System.nanoTime() - drainStart) / 1e9);
+            fleet.liveWorkers().forEach(SessionWorkerProcess::terminate);
+            fleet.liveWorkers().forEach(worker -> worker.awaitExit(DRAIN));
+            HttpLoad.Counts alone = sendsFor(load, base, outside, length);
+            fleet.startWorkers(java.util.stream.Stream.of("sends-worker-2"));
+            fleet.awaitSettled();
+            Drain backlog = drain(fleet, alone, System.nanoTime());
+            long sharedStart = System.nanoTime();
+            HttpLoad.Counts shared = sendsFor(load, base, outside, length);
+            out.printf("throughput: no-op %.0f/s; sends with no session worker %.0f/s, with the worker working %.0f/s; "
+                    + "refused sends by status: %s%n", noop.perSecond(), alone.perSecond(), shared.perSecond(), load.takeRefusals());
+            Drain alongside = drain(fleet, shared, sharedStart);
             int count = options.rate() * options.latencySeconds();
             AtomicLong failed = new AtomicLong();
             long[] due = load.open(base.resolve("/send/message"),
@@ -139,26 +138,62 @@ final class SendsBench {
             out.printf("latency run: refused by status: %s%n", load.takeRefusals());
             long[] latencies = receiver.awaitAll(due, DRAIN);
             out.printf("receivers' webhook deliveries by outcome: %s%n", fleet.deliveryOutcomes(receivers));
-            report(noop, sends, count, failed.get(), latencies);
+            report(noop, alone, shared, backlog, alongside, count, failed.get(), latencies);
         }
+    }
+
+    /** A warm-up, then the measured run of sends to a number outside the fleet. */
+    private HttpLoad.Counts sendsFor(HttpLoad load, URI base, java.util.function.IntFunction<String> outside, Duration length)
+            throws InterruptedException {
+        load.closed(base.resolve("/send/message"), outside, options.inFlight(), WARM_UP);
+        return load.closed(base.resolve("/send/message"), outside, options.inFlight(), length);
+    }
+
+    /** How long the session worker and then the webhook worker took to work off what was accepted, from when they could start. */
+    record Drain(long sends, double seconds, double eventsSeconds) {
+
+        double perSecond() {
+            return sends / seconds;
+        }
+    }
+
+    /**
+     * Waits until the session worker and then the webhook worker have worked off the sends of {@code run}
+     * and its warm-up (counted at the run's rate); timed from {@code since} (nanoTime), when the worker
+     * could start on them.
+     */
+    private Drain drain(BenchFleet fleet, HttpLoad.Counts run, long since) throws InterruptedException {
+        long left = fleet.awaitCommandsDone(DRAIN.multipliedBy(8));
+        double commands = (System.nanoTime() - since) / 1e9;
+        long eventsLeft = fleet.awaitEventsTaken(DRAIN.multipliedBy(8));
+        double events = (System.nanoTime() - since) / 1e9;
+        long accepted = run.ok() + Math.round(run.perSecond() * WARM_UP.toSeconds());
+        out.printf("worked off ~%d sends: the session worker %.1f s after it could start (%.0f/s; %d commands left), "
+                + "the webhook worker after %.1f s (%d events left)%n", accepted, commands, accepted / commands, left, events, eventsLeft);
+        return new Drain(accepted, commands, events);
     }
 
     private static String send(String account, String phone, String text) {
         return "{\"account_id\":\"" + account + "\",\"phone\":\"" + phone + "\",\"message\":\"" + text + "\"}";
     }
 
-    private void report(HttpLoad.Counts noop, HttpLoad.Counts sends, int offered, long failed, long[] latencies) throws IOException {
+    private void report(HttpLoad.Counts noop, HttpLoad.Counts alone, HttpLoad.Counts shared, Drain backlog, Drain alongside,
+                        int offered, long failed, long[] latencies) throws IOException {
         long arrived = Arrays.stream(latencies).filter(l -> l >= 0).count();
         long[] sorted = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        double ratio = sends.perSecond() / noop.perSecond();
+        double ratio = alone.perSecond() / noop.perSecond();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("jdk", Runtime.version().toString());
         results.put("in_flight", options.inFlight());
         results.put("noop_per_second", Math.round(noop.perSecond()));
-        results.put("sends_per_second", Math.round(sends.perSecond()));
+        results.put("sends_per_second", Math.round(alone.perSecond()));
         results.put("sends_vs_noop", Math.round(ratio * 1000) / 1000.0);
-        results.put("send_errors", sends.failed());
+        results.put("send_errors", alone.failed() + shared.failed());
+        results.put("sends_per_second_worker_running", Math.round(shared.perSecond()));
+        results.put("backlog_sends", backlog.sends());
+        results.put("backlog_sends_per_second", Math.round(backlog.perSecond()));
+        results.put("alongside_sends_per_second", Math.round(alongside.perSecond()));
         results.put("latency_rate_per_second", options.rate());
         results.put("latency_offered", offered);
         results.put("latency_refused", failed);
@@ -171,7 +206,11 @@ final class SendsBench {
         out.println();
         out.printf("%-46s %12s %12s %8s%n", "measure", "wafleet", "limit", "ratio");
         out.printf("%-46s %12.0f %12.0f %7.0f%% (target >= 70%%)%n", "HTTP sends accepted /s vs no-op endpoint /s",
-                sends.perSecond(), noop.perSecond(), ratio * 100);
+                alone.perSecond(), noop.perSecond(), ratio * 100);
+        out.printf("%-46s %12.0f %12.0f %7.0f%%%n", "  the same, the session worker working meanwhile",
+                shared.perSecond(), noop.perSecond(), shared.perSecond() / noop.perSecond() * 100);
+        out.printf("%-46s %12.0f%n", "sends worked off /s: a backlog, by a new worker", backlog.perSecond());
+        out.printf("%-46s %12.0f%n", "sends worked off /s: as they are accepted", alongside.perSecond());
         out.printf("%-46s %12s %12s%n", "send -> recipient webhook at " + options.rate() + "/s: p50 / p99 / p99.9 ms",
                 format(millis(sorted, 0.50)) + " / " + format(millis(sorted, 0.99)) + " / " + format(millis(sorted, 0.999)),
                 "p99 < 50 ms");

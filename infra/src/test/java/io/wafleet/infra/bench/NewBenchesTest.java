@@ -10,15 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** The options and the arithmetic of {@code bench commands}, {@code bench sessions} and {@code bench startup}. */
+/** The options and the arithmetic of {@code bench sends}, {@code bench commands}, {@code bench sessions} and {@code bench startup}. */
 class NewBenchesTest {
 
     @Test
     void commandsDefaultsAndOptions() {
         assertThat(CommandsBench.Options.parse(List.of())).isEqualTo(new CommandsBench.Options(20_000, 20,
-                Path.of("session-worker/target/session-worker.jar"), Path.of("bench-commands.json")));
+                BenchFleet.DEPLOYED_CONSUMERS, Path.of("session-worker/target/session-worker.jar"), Path.of("bench-commands.json")));
         assertThat(CommandsBench.Options.parse(List.of("--commands", "500", "--accounts", "4")).commands()).isEqualTo(500);
+        assertThat(CommandsBench.Options.parse(List.of("--consumers", "2")).consumers()).isEqualTo(2);
         assertThatThrownBy(() -> CommandsBench.Options.parse(List.of("--rate", "5"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sendsRunTheWorkerAsDeployedUnlessTold() {
+        assertThat(SendsBench.Options.parse(List.of()).consumers()).isEqualTo(BenchFleet.DEPLOYED_CONSUMERS);
+        assertThat(SendsBench.Options.parse(List.of("--consumers", "2", "--rate", "150")).consumers()).isEqualTo(2);
+        assertThat(BenchFleet.consumers(2)).containsExactly("--wafleet.kafka.concurrency=2");
+        assertThatThrownBy(() -> SendsBench.Options.parse(List.of("--consumers", "0"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
