@@ -50,12 +50,14 @@ public record SessionWorkerProperties(
      * @param partitions        partitions of the account-keyed topics; must match every service's setting
      * @param replication       replication factor of the topics this worker declares
      * @param concurrency       consumer threads of this worker on the command topic ({@value #DEFAULT_CONCURRENCY}
-     *                          by default): commands of different partitions are handled side by side, and a
-     *                          command spends most of its time waiting for MongoDB and Kafka, so more threads
-     *                          than cores pay. But partitions are shared out per consumer, not per worker: with
-     *                          many threads a worker may get up to one partition per thread more than its
-     *                          share (8 threads gave one of three workers half of 32 partitions), and a crash
-     *                          then moves that many more accounts
+     *                          by default). Commands of different partitions are handled side by side, and a
+     *                          command mostly waits for MongoDB and Kafka, so more threads than cores raise
+     *                          what one worker handles (README, "Send path benchmarks": 4 and 8 lowered the
+     *                          latency at 100 sends/s several times over). But partitions are shared out per
+     *                          consumer, not per worker: a worker may get up to one partition per thread
+     *                          more than its share (8 threads gave one of three workers half of 32), so a
+     *                          crash moves more accounts, and with 4 a graceful hand-over took 3.3-3.6 s
+     *                          instead of under 3 s
      * @param sessionTimeout    group session timeout (classic protocol): how fast a crashed worker's partitions
      *                          move. Shorter detects crashes sooner but evicts a worker that misses heartbeats
      *                          for that long (long GC pause, overloaded host); a graceful stop leaves the group
@@ -77,7 +79,7 @@ public record SessionWorkerProperties(
             @DefaultValue("1s") @NotNull Duration retryInterval,
             @DefaultValue("3") @Min(1) int retryAttempts) {
 
-        public static final String DEFAULT_CONCURRENCY = "4";
+        public static final String DEFAULT_CONCURRENCY = "2";
     }
 
     /**
