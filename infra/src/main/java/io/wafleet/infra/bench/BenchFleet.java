@@ -48,7 +48,6 @@ final class BenchFleet implements AutoCloseable {
 
     /** The session worker's consumer threads as deployed ({@code wafleet.kafka.concurrency}'s default), unless a benchmark sets them. */
     static final int DEPLOYED_CONSUMERS = Integer.parseInt(SessionWorkerProperties.Kafka.DEFAULT_CONCURRENCY);
-    private static final String CONCURRENCY = "--wafleet.kafka.concurrency=";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /**
      * The benchmark prints a table, not the services' logs: warnings only, and nothing from the
@@ -75,7 +74,7 @@ final class BenchFleet implements AutoCloseable {
 
     /** The session worker's arguments that give it {@code threads} consumer threads. */
     static List<String> consumers(int threads) {
-        return List.of(CONCURRENCY + threads);
+        return List.of(SessionWorkerLauncher.consumersArg(threads));
     }
 
     static BenchFleet start(Path workerJar, List<String> workerArgs) throws Exception {
@@ -118,8 +117,8 @@ final class BenchFleet implements AutoCloseable {
         group = track(new SessionWorkerGroup(backing.kafkaBootstrapServers()));
         webhookGroup = track(new WebhookWorkerGroup(backing.kafkaBootstrapServers()));
         // the workers run as deployed (C2, default GC, the default consumer threads), not with the tests' quick-start options
-        List<String> asDeployed = workerArgs.stream().anyMatch(arg -> arg.startsWith(CONCURRENCY)) ? workerArgs
-                : Stream.concat(Stream.of(CONCURRENCY + DEPLOYED_CONSUMERS), workerArgs.stream()).toList();
+        List<String> asDeployed = SessionWorkerLauncher.setsConsumers(workerArgs) ? workerArgs
+                : Stream.concat(consumers(DEPLOYED_CONSUMERS).stream(), workerArgs.stream()).toList();
         launcher = new SessionWorkerLauncher(jar, backing.kafkaBootstrapServers(), backing.mongoUri(), dir,
                 dir.resolve("logs"), asDeployed, SessionWorkerLauncher.AS_DEPLOYED);
     }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -51,36 +52,12 @@ final class SendsBench {
     record Options(int seconds, int inFlight, int rate, int latencySeconds, int senders, int consumers, Path workerJar, Path out) {
 
         static Options parse(List<String> args) {
-            Map<String, String> given = new LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i += 2) {
-                if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("options come as --name value: " + args.get(i));
-                }
-                given.put(args.get(i).substring(2), args.get(i + 1));
-            }
-            Options options = new Options(number(given, "seconds", 15), number(given, "in-flight", 64),
-                    number(given, "rate", 1000), number(given, "latency-seconds", 20), number(given, "senders", 20),
-                    number(given, "consumers", BenchFleet.DEPLOYED_CONSUMERS),
-                    Path.of(given.getOrDefault("worker-jar", "session-worker/target/session-worker.jar")),
-                    Path.of(given.getOrDefault("out", "bench-sends.json")));
-            given.keySet().removeAll(List.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "consumers", "worker-jar", "out"));
-            if (!given.isEmpty()) {
-                throw new IllegalArgumentException("unknown options: " + given.keySet());
-            }
-            return options;
-        }
-
-        private static int number(Map<String, String> given, String name, int fallback) {
-            String value = given.get(name);
-            try {
-                int number = value == null ? fallback : Integer.parseInt(value);
-                if (number < 1) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " must be a whole number of at least 1: " + value);
-            }
+            BenchArgs given = BenchArgs.parse(args,
+                    Set.of("seconds", "in-flight", "rate", "latency-seconds", "senders", "consumers", "worker-jar", "out"));
+            return new Options(given.number("seconds", 15), given.number("in-flight", 64), given.number("rate", 1000),
+                    given.number("latency-seconds", 20), given.number("senders", 20),
+                    given.number("consumers", BenchFleet.DEPLOYED_CONSUMERS),
+                    given.path("worker-jar", "session-worker/target/session-worker.jar"), given.path("out", "bench-sends.json"));
         }
     }
 

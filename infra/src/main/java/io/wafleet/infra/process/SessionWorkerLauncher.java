@@ -46,6 +46,16 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
         return WorkerJvm.copyJar(jar, dir, MODULE);
     }
 
+    /** The worker argument that gives it {@code threads} consumer threads on the command topic. */
+    public static String consumersArg(int threads) {
+        return CONCURRENCY + threads;
+    }
+
+    /** True when {@code args} set the worker's consumer threads. */
+    public static boolean setsConsumers(List<String> args) {
+        return args.stream().anyMatch(arg -> arg.startsWith(CONCURRENCY));
+    }
+
     /** Consumer threads of each worker this launcher starts: as {@code args} set them, else {@link #CONSUMERS_PER_WORKER}. */
     public int consumersPerWorker() {
         return args.stream().filter(arg -> arg.startsWith(CONCURRENCY)).findFirst()
@@ -55,8 +65,8 @@ public record SessionWorkerLauncher(Path jar, String kafkaBootstrapServers, Stri
     /** Starts a worker; it is ready once {@link WorkerProcess#awaitReady} returns. */
     public SessionWorkerProcess start(String workerId) {
         List<String> workerArgs = new ArrayList<>();
-        if (args.stream().noneMatch(arg -> arg.startsWith(CONCURRENCY))) {
-            workerArgs.add(CONCURRENCY + CONSUMERS_PER_WORKER);
+        if (!setsConsumers(args)) {
+            workerArgs.add(consumersArg(CONSUMERS_PER_WORKER));
         }
         workerArgs.addAll(args);
         Map<String, String> env = Map.of(
