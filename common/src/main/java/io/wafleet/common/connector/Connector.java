@@ -21,6 +21,14 @@ public interface Connector {
     Session open(AccountId accountId, SessionListener listener);
 
     /**
+     * A closed session that follows the account's settings (its outbound proxy); a connector that has no
+     * use for them (the sandbox) ignores them.
+     */
+    default Session open(AccountId accountId, SessionListener listener, SessionSettings settings) {
+        return open(accountId, listener);
+    }
+
+    /**
      * Closes sessions of this connector without logging out, as {@link Session#close()} does each: a
      * worker handing hundreds over at once calls this, so a connector can do it in fewer round trips.
      */

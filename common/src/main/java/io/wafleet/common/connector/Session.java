@@ -6,6 +6,7 @@ import io.wafleet.common.command.Presence;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,6 +20,16 @@ public interface Session extends AutoCloseable {
 
     /** A pairing-code login for the phone number: completes with the code to enter on the phone. */
     CompletionStage<String> loginWithCode(String phoneNumber);
+
+    /**
+     * A login with a token issued outside WhatsApp (the Cloud API's access token): completes once the
+     * token was checked, after the listener was told {@code loggedIn} with the credentials to keep.
+     * Transports that log in by QR or pairing code fail it with reason {@code not_supported}.
+     */
+    default CompletionStage<Void> loginWithToken(CloudApiSettings settings) {
+        return CompletableFuture.failedStage(new ConnectorException("not_supported",
+                "this transport logs in by QR code or pairing code, not with a token"));
+    }
 
     /** Connect with credentials stored from an earlier login; no QR is needed. */
     CompletionStage<Void> restore(Credentials credentials);
