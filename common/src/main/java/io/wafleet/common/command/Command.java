@@ -18,6 +18,7 @@ import io.wafleet.common.AccountId;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Login.class, name = "account.login"),
         @JsonSubTypes.Type(value = LoginWithCode.class, name = "account.login_with_code"),
+        @JsonSubTypes.Type(value = LoginWithToken.class, name = "account.login_with_token"),
         @JsonSubTypes.Type(value = Logout.class, name = "account.logout"),
         @JsonSubTypes.Type(value = Reconnect.class, name = "account.reconnect"),
         @JsonSubTypes.Type(value = DeleteAccount.class, name = "account.delete"),
@@ -54,13 +55,14 @@ import io.wafleet.common.AccountId;
         @JsonSubTypes.Type(value = SandboxMessageUpdate.class, name = "sandbox.message_update"),
         @JsonSubTypes.Type(value = SandboxChatPresence.class, name = "sandbox.chat_presence"),
         @JsonSubTypes.Type(value = SandboxGroupUpdate.class, name = "sandbox.group_update"),
+        @JsonSubTypes.Type(value = CloudApiInbound.class, name = "cloud_api.inbound"),
 })
 public sealed interface Command
-        permits Login, LoginWithCode, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
+        permits Login, LoginWithCode, LoginWithToken, Logout, Reconnect, DeleteAccount, SendMessage, SendImage, SendFile, SendVideo, SendAudio,
         SendSticker, SendLocation, SendContact, SendLink, SendPoll, SendPresence, SendChatPresence,
         MessageCommand, CheckUser, GetUserInfo, CreateGroup, GetGroupInfo, UpdateGroupParticipants, LeaveGroup,
         SandboxScan, SandboxInbound, SandboxDuplicateConnection, SandboxFault, SandboxMessageUpdate, SandboxChatPresence,
-        SandboxGroupUpdate {
+        SandboxGroupUpdate, CloudApiInbound {
 
     int SCHEMA_VERSION = 1;
 

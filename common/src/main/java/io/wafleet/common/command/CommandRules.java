@@ -153,6 +153,8 @@ public final class CommandRules {
                 require(c.by() == null || isPerson(c.by()), "by must be 8-15 digits, or a WhatsApp id ending in @s.whatsapp.net");
             }
             case SandboxScan c -> { }
+            case LoginWithToken c -> { }
+            case CloudApiInbound c -> require(c.payload() != null && !c.payload().isBlank(), "payload is required");
             case SandboxInbound c -> inbound(c);
             case SandboxDuplicateConnection c -> { }
             case SandboxFault c -> { }

@@ -16,7 +16,14 @@ public enum SealedField {
      * before secrets were sealed hold it as plaintext in {@code webhook_secret}: still read, and replaced
      * by the sealed field when sealed again.
      */
-    WEBHOOK_SECRET("account_webhooks", "webhook_secret_sealed", "webhook_secret", "account_webhooks/");
+    WEBHOOK_SECRET("account_webhooks", "webhook_secret_sealed", "webhook_secret", "account_webhooks/"),
+
+    /**
+     * An account's transport secrets, sealed by the gateway, opened by session workers: a JSON object
+     * with the outbound {@code proxy} (its URI with any password) and, for the Cloud API, the
+     * {@code access_token}, {@code app_secret} and {@code verify_token}.
+     */
+    TRANSPORT_SECRETS("accounts", "transport_secrets", null, "accounts/");
 
     private final String collection;
     private final String field;

@@ -15,6 +15,8 @@ import io.wafleet.common.command.Command;
 import io.wafleet.common.command.DeleteAccount;
 import io.wafleet.common.command.Login;
 import io.wafleet.common.command.LoginWithCode;
+import io.wafleet.common.command.LoginWithToken;
+import io.wafleet.common.command.CloudApiInbound;
 import io.wafleet.common.command.Logout;
 import io.wafleet.common.command.MediaRef;
 import io.wafleet.common.command.Reconnect;
@@ -119,6 +121,8 @@ public class ContractSerdeTest {
                 new SendAudio("c20", ACCOUNT, v, "3EB0LLLL", "6281234567890", AUDIO, null),
                 new SendSticker("c21", ACCOUNT, v, "3EB0MMMM", "6281234567890", STICKER, AT),
                 new SandboxScan("c8", ACCOUNT, v, REPLY),
+                new LoginWithToken("c40", ACCOUNT, v, REPLY),
+                new CloudApiInbound("cloud-0a1b", ACCOUNT, v, "{\"object\":\"whatsapp_business_account\",\"entry\":[]}"),
                 new CheckUser("c30", ACCOUNT, v, "6289876543210", REPLY),
                 new GetUserInfo("c31", ACCOUNT, v, "6289876543210@s.whatsapp.net", null),
                 new SandboxInbound("c9", ACCOUNT, v, "3EB0CCCC", "6289876543210", "Budi", "Hai", IMAGE),
