@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
  * Everything the session worker reads from configuration, under {@code wafleet}.
  *
  * @param workerId  this worker's id, as the accounts' {@code owner}; blank means hostname, pid and a random suffix
- * @param connector the connector that holds sessions ({@code sandbox} is the only one so far)
+ * @param connector whether the sandbox connector runs ({@code sandbox}, the default); the Cloud API connector
+ *                  always runs, each account's session held by the connector of its transport
+ * @param cloudApi  how the Cloud API connector reaches Meta's Graph API
  * @param credentials the master keys that seal stored credentials ({@code wafleet.credentials.*}, as every service)
  */
 @Validated
@@ -30,7 +33,8 @@ public record SessionWorkerProperties(
         @DefaultValue @Valid Sessions sessions,
         @DefaultValue @Valid Leases leases,
         @DefaultValue MasterKeySettings credentials,
-        @DefaultValue @Valid Sandbox sandbox) {
+        @DefaultValue @Valid Sandbox sandbox,
+        @DefaultValue @Valid CloudApi cloudApi) {
 
     public SessionWorkerProperties {
         if (sandbox != null && leases != null) {
@@ -208,5 +212,17 @@ public record SessionWorkerProperties(
     public record Receipts(@DefaultValue("20ms") @NotNull Duration sent,
                            @DefaultValue("300ms") @NotNull Duration delivered,
                            @DefaultValue("1s") @NotNull Duration read) {
+    }
+
+    /**
+     * The Cloud API connector's way to Meta's Graph API.
+     *
+     * @param graphUrl   the Graph API's base URL (a local stand-in in tests)
+     * @param apiVersion the Graph API version in every path ({@code v21.0})
+     * @param timeout    how long one Graph API call may take
+     */
+    public record CloudApi(@DefaultValue("https://graph.facebook.com") @NotNull URI graphUrl,
+                           @DefaultValue("v21.0") @NotBlank String apiVersion,
+                           @DefaultValue("10s") @NotNull Duration timeout) {
     }
 }

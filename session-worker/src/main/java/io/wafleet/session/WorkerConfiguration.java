@@ -1,5 +1,7 @@
 package io.wafleet.session;
 
+import io.wafleet.common.crypto.KeyRing;
+import io.wafleet.common.crypto.SecretCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +17,12 @@ class WorkerConfiguration {
     @Bean
     WorkerId workerId(SessionWorkerProperties properties) {
         return WorkerId.resolve(properties.workerId());
+    }
+
+    /** Seals and opens what the worker keeps secret at rest (stored logins) and reads of the gateway's (transport secrets). */
+    @Bean
+    SecretCipher secretCipher(SessionWorkerProperties properties) {
+        return new SecretCipher(KeyRing.load(properties.credentials()));
     }
 
     @Bean

@@ -2,15 +2,12 @@ package io.wafleet.session.credentials;
 
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.Credentials;
-import io.wafleet.common.crypto.KeyRing;
 import io.wafleet.common.crypto.SealedField;
 import io.wafleet.common.crypto.SecretCipher;
 import io.wafleet.common.crypto.SecretUnreadableException;
 import io.wafleet.session.MongoIds;
-import io.wafleet.session.SessionWorkerProperties;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,12 +47,7 @@ public class CredentialStore {
     private final SecretCipher cipher;
     private final Clock clock;
 
-    @Autowired
-    CredentialStore(MongoTemplate mongo, SessionWorkerProperties properties, Clock clock) {
-        this(mongo, new SecretCipher(KeyRing.load(properties.credentials())), clock);
-    }
-
-    CredentialStore(MongoTemplate mongo, SecretCipher cipher, Clock clock) {
+    public CredentialStore(MongoTemplate mongo, SecretCipher cipher, Clock clock) {
         this.mongo = mongo;
         this.cipher = cipher;
         this.clock = clock;
@@ -110,6 +102,13 @@ public class CredentialStore {
 
     public boolean exists(AccountId account) {
         return MongoIds.exists(mongo, COLLECTION, account.value());
+    }
+
+    /** The name of the connector that issued the account's stored login (stored in clear), if it has one. */
+    public Optional<String> connectorOf(AccountId account) {
+        Query query = Query.query(Criteria.where("_id").is(account.value()));
+        query.fields().include("connector");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(found -> found.getString("connector"));
     }
 
     /** Deletes the login as the session holding the lease at {@code epoch}, unless a newer session stored one. */

@@ -1,6 +1,7 @@
 package io.wafleet.session.session;
 
 import io.wafleet.common.AccountId;
+import io.wafleet.common.connector.Connector;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionStatus;
 
@@ -14,17 +15,22 @@ final class ManagedSession {
     private final AccountId account;
     private final long epoch;
     private final boolean muted;
+    private final Connector connector;
     private volatile Session session;
     private volatile SessionStatus status = SessionStatus.DISCONNECTED;
     private volatile String phoneNumber;
     private volatile String deviceId;
 
-    ManagedSession(AccountId account, long epoch, boolean muted, String phoneNumber, String deviceId) {
+    ManagedSession(AccountId account, long epoch, boolean muted, Connector connector) {
         this.account = account;
         this.epoch = epoch;
         this.muted = muted;
-        this.phoneNumber = phoneNumber;
-        this.deviceId = deviceId;
+        this.connector = connector;
+    }
+
+    /** The connector the session was opened through. */
+    Connector connector() {
+        return connector;
     }
 
     AccountId account() {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one place where connector sessions are opened and closed: a session is opened only under a
@@ -23,28 +24,27 @@ class SessionHolder {
     }
 
     private final Collaborators with;
-    private final Connector connector;
     private final SessionReconnector reconnector;
 
     SessionHolder(SessionRegistry registry, StatusReporter status, CredentialStore credentials, SessionLeases leases,
-                  EventPublisher publisher, MessageStore messages, Clock clock, Connector connector,
-                  SessionReconnector reconnector) {
+                  EventPublisher publisher, MessageStore messages, Clock clock, SessionReconnector reconnector) {
         this.with = new Collaborators(registry, status, credentials, leases, publisher, messages, clock);
-        this.connector = connector;
         this.reconnector = reconnector;
     }
 
     /**
-     * Closes the account's current session, takes its lease and opens a new (not yet connected) one.
+     * Closes the account's current session, takes its lease and opens a new (not yet connected) one
+     * through the transport's connector, with its settings.
      *
      * @throws LeaseUnavailableException when another worker holds the lease
      */
-    ManagedSession open(AccountId account, boolean muted, String phone, String device) {
+    ManagedSession open(AccountId account, Transports.Transport transport, boolean muted) {
         close(with.registry().get(account));
         long epoch = with.leases().acquire(account);
-        ManagedSession managed = new ManagedSession(account, epoch, muted, phone, device);
+        ManagedSession managed = new ManagedSession(account, epoch, muted, transport.connector());
         try {
-            managed.attach(connector.open(account, new WorkerSessionListener(managed, with, reconnector::dropped)));
+            managed.attach(transport.connector().open(account, new WorkerSessionListener(managed, with, reconnector::dropped),
+                    transport.settings()));
         } catch (RuntimeException e) {
             with.leases().release(account, epoch);
             throw e;
@@ -70,9 +70,11 @@ class SessionHolder {
         return with.registry().remove(session);
     }
 
-    /** Closes detached sessions without logging out, together. */
+    /** Closes detached sessions without logging out, together per connector. */
     void closeAll(List<ManagedSession> detached) {
-        connector.closeAll(detached.stream().map(ManagedSession::session).toList());
+        detached.stream()
+                .collect(Collectors.groupingBy(ManagedSession::connector, Collectors.mapping(ManagedSession::session, Collectors.toList())))
+                .forEach(Connector::closeAll);
     }
 
     /**

@@ -30,9 +30,11 @@ class SessionRestore {
     private final StatusReporter status;
     private final Duration timeout;
     private final SessionMetrics metrics;
+    private final Transports transports;
 
     SessionRestore(SessionHolder holder, CredentialStore credentials, StatusReporter status,
-                   SessionWorkerProperties properties, SessionMetrics metrics) {
+                   SessionWorkerProperties properties, SessionMetrics metrics, Transports transports) {
+        this.transports = transports;
         this.metrics = metrics;
         this.holder = holder;
         this.credentials = credentials;
@@ -46,7 +48,7 @@ class SessionRestore {
      * @throws LeaseUnavailableException when another worker holds the account's lease
      */
     Optional<ManagedSession> run(AccountId account, boolean muted) {
-        ManagedSession managed = holder.open(account, muted, null, null);
+        ManagedSession managed = holder.open(account, transports.forStored(account), muted);
         try {
             return restore(managed);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.wafleet.session.session;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.ChatState;
 import io.wafleet.common.command.Presence;
+import io.wafleet.common.connector.CloudApiSettings;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
@@ -37,10 +38,12 @@ public class SessionService {
     private final CredentialStore credentials;
     private final StatusReporter status;
     private final SessionLeases leases;
+    private final Transports transports;
     private final Duration timeout;
 
     SessionService(SessionRegistry registry, SessionHolder holder, SessionRestore restore, CredentialStore credentials,
-                   StatusReporter status, SessionLeases leases, SessionWorkerProperties properties) {
+                   StatusReporter status, SessionLeases leases, Transports transports, SessionWorkerProperties properties) {
+        this.transports = transports;
         this.registry = registry;
         this.holder = holder;
         this.restore = restore;
@@ -64,14 +67,34 @@ public class SessionService {
     Session.QrCode startQrLogin(AccountId account) {
         return registry.locked(account, () -> {
             refuseIfLoggedIn(account);
-            return ConnectorCalls.await(holder.open(account, false, null, null).session().loginWithQr(), timeout);
+            return ConnectorCalls.await(holder.open(account, transports.forLogin(account), false).session().loginWithQr(), timeout);
         });
     }
 
     String startCodeLogin(AccountId account, String phoneNumber) {
         return registry.locked(account, () -> {
             refuseIfLoggedIn(account);
-            return ConnectorCalls.await(holder.open(account, false, null, null).session().loginWithCode(phoneNumber), timeout);
+            return ConnectorCalls.await(holder.open(account, transports.forLogin(account), false).session().loginWithCode(phoneNumber),
+                    timeout);
+        });
+    }
+
+    /**
+     * A login with the access token of the account's Cloud API settings: a session already logged in is
+     * replaced (the token may have been rotated). Completes with the new session's status.
+     */
+    SessionStatus tokenLogin(AccountId account) {
+        return registry.locked(account, () -> {
+            CloudApiSettings settings = transports.settingsOf(account).cloudApi().orElseThrow(() -> new ConnectorException(
+                    "not_supported", "the account has no Cloud API settings; it logs in by QR code or pairing code"));
+            ManagedSession managed = holder.open(account, transports.forLogin(account), false);
+            try {
+                ConnectorCalls.await(managed.session().loginWithToken(settings), timeout);
+            } catch (ConnectorException e) {
+                holder.close(managed);
+                throw e;
+            }
+            return managed.status();
         });
     }
 
@@ -160,7 +183,7 @@ public class SessionService {
                     throw new ConnectorException("not_logged_in", "the account has no session to log out");
                 }
                 // a login that cannot be restored: a bare session takes the lease that fences the writes below
-                held = holder.open(account, true, null, null);
+                held = holder.open(account, transports.forStored(account), true);
             }
             logOut(held);
             credentials.delete(account, held.epoch());

@@ -72,7 +72,7 @@ class SessionReconcilerIT {
         account(failed, "failed", null);
         account(noLogin, "logged_in", null);
         account(notMine, "logged_in", null);
-        registry.put(new ManagedSession(heldHere, 1, false, null, null));
+        registry.put(new ManagedSession(heldHere, 1, false, null));
         when(starts.isPending(restoring)).thenReturn(true);
 
         assertThat(reconciler.reconcile()).containsExactlyInAnyOrder(stranded, heldByAnother);
