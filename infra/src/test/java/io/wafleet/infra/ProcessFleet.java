@@ -57,6 +57,11 @@ final class ProcessFleet implements AutoCloseable {
     }
 
     static ProcessFleet start() throws Exception {
+        return start(List.of());
+    }
+
+    /** The fleet, its session workers to be started with these arguments. */
+    static ProcessFleet start(List<String> workerArgs) throws Exception {
         Path jar = Path.of(System.getProperty(JAR_PROPERTY, DEFAULT_JAR));
         Path dataDir = Files.createTempDirectory("wafleet-failover");
         Path workerJar = SessionWorkerLauncher.copyJar(jar, dataDir);
@@ -65,7 +70,7 @@ final class ProcessFleet implements AutoCloseable {
         try {
             SessionWorkerLauncher launcher = new SessionWorkerLauncher(workerJar,
                     backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir, Path.of("target", "failover-logs"),
-                    List.of(), SessionWorkerLauncher.LEAN);
+                    workerArgs, SessionWorkerLauncher.LEAN);
             Fleet fleet = Fleet.on(backing.kafkaBootstrapServers(), backing.mongoUri(), dataDir)
                     .gatewayPort(0)
                     .withoutSessionWorker()
@@ -95,6 +100,10 @@ final class ProcessFleet implements AutoCloseable {
     /** Waits until the consumer group holds exactly these many workers, all assigned partitions, and no rebalance runs. */
     void awaitSettled(int workers) {
         await().atMost(START_TIMEOUT).until(() -> group.settled(workers * SessionWorkerLauncher.CONSUMERS_PER_WORKER));
+    }
+
+    int gatewayPort() {
+        return fleet.gatewayPort();
     }
 
     FleetClient api() {
