@@ -2,6 +2,7 @@ package io.wafleet.session.connector.linked;
 
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
+import it.auties.protobuf.stream.ProtobufInputStream;
 import it.auties.whatsapp.controller.ControllerSerializer;
 import it.auties.whatsapp.controller.Keys;
 import it.auties.whatsapp.controller.KeysSpec;
@@ -59,8 +60,10 @@ final class LinkedDeviceCredentials {
                 throw new ConnectorException("bad_credentials", "stored login of format " + version
                         + ", this worker reads " + VERSION);
             }
-            Keys keys = KeysSpec.decode(readPart(in));
-            Store store = StoreSpec.decode(readPart(in));
+            // decoded from streams, as cobalt reads its own files: decoding from a byte array (StoreSpec.decode(byte[]))
+            // misreads a jid with a device part, such as the account's own, in cobalt 0.0.10
+            Keys keys = KeysSpec.decode(ProtobufInputStream.fromStream(new ByteArrayInputStream(readPart(in))));
+            Store store = StoreSpec.decode(ProtobufInputStream.fromStream(new ByteArrayInputStream(readPart(in))));
             keys.setSerializer(serializer);
             store.setSerializer(serializer);
             return new StoreKeysPair(store, keys);
@@ -68,8 +71,16 @@ final class LinkedDeviceCredentials {
             if (e instanceof ConnectorException connector) {
                 throw connector;
             }
-            throw new ConnectorException("bad_credentials", "the stored login cannot be read ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new UnreadableLogin("bad_credentials", "the stored login cannot be read ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** Stored bytes that are not a login; keeps the cause (its message names no key material) for the log. */
+    private static final class UnreadableLogin extends ConnectorException {
+        UnreadableLogin(String reason, String message, Throwable cause) {
+            super(reason, message);
+            initCause(cause);
         }
     }
 

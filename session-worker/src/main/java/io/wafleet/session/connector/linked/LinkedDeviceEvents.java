@@ -31,7 +31,8 @@ final class LinkedDeviceEvents {
     /** The {@code message} event of a message the account received, or empty for one that is not a chat message (a protocol or empty message). */
     static Optional<MessageReceived> received(ChatMessageInfo info, Instant fallbackTime) {
         Message content = info.message().unbox().content();
-        Instant at = info.timestampSeconds().isPresent() ? Instant.ofEpochSecond(info.timestampSeconds().getAsLong()) : fallbackTime;
+        long seconds = info.timestampSeconds().orElse(0);
+        Instant at = seconds > 0 ? Instant.ofEpochSecond(seconds) : fallbackTime;
         String chat = info.chatJid().toSimpleJid().toString();
         String from = info.senderJid() == null ? null : info.senderJid().user();
         String name = info.pushName().orElse(null);
