@@ -91,7 +91,8 @@ class LinkedDeviceConnectorTest {
             assertThat(failure.reason()).isEqualTo("unreachable");
             assertThat(failure.getMessage()).contains("no answer from WhatsApp within 2000 ms");
             assertThat(took).isGreaterThanOrEqualTo(CONNECT_TIMEOUT.minusMillis(100)).isLessThan(CONNECT_TIMEOUT.plusSeconds(2));
-            assertThat(listener.statuses).containsExactly("connecting", "failed:unreachable");
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(listener.statuses).containsExactly("connecting", "failed:unreachable"));
         }
     }
 
