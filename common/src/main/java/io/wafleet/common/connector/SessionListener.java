@@ -29,6 +29,14 @@ public interface SessionListener {
     /** A login completed: store these credentials (encrypted) to restore the session later. */
     void loggedIn(Credentials credentials, String phoneNumber, String deviceId);
 
+    /**
+     * The login's credentials changed after {@link #loggedIn} (a linked device's Signal keys move on as it
+     * talks): store these instead, as {@code loggedIn}'s were, so that a restore elsewhere starts from them.
+     * A connector reports at most one change per short interval; the sandbox never does.
+     */
+    default void credentialsChanged(Credentials credentials) {
+    }
+
     void messageReceived(MessageReceived message);
 
     void receiptReceived(MessageAcked receipt);

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * (a change's own id), so a repeat is recognised downstream; a chat presence, which has no id, gets one
  * derived from the command it was reported during (see {@link CommandScope}), as does a change of a
  * group's participants.
+ * Changed credentials (a linked device's keys) are stored as a login's are.
  * Status and credential reports of a replaced or muted session, or of one whose lease is no longer
  * held, are ignored. A logged-in session that drops (other than by a conflict) goes to {@code onDrop}.
  */
@@ -85,6 +86,19 @@ final class WorkerSessionListener implements SessionListener {
         managed.device(phoneNumber, deviceId);
         if (!credentials.save(managed.account(), managed.epoch(), new StoredSession(issued, phoneNumber, deviceId))) {
             log.warn("Login of account {} not stored: a newer session than lease epoch {} stored one",
+                    managed.account(), managed.epoch());
+        }
+    }
+
+    /** Changed keys of the login stored as the login was: only while this session is current and its lease held. */
+    @Override
+    public void credentialsChanged(Credentials changed) {
+        if (managed.muted() || !registry.isCurrent(managed) || !leases.holds(managed.account(), managed.epoch())) {
+            return;
+        }
+        if (!credentials.save(managed.account(), managed.epoch(),
+                new StoredSession(changed, managed.phoneNumber(), managed.deviceId()))) {
+            log.warn("Changed login of account {} not stored: a newer session than lease epoch {} stored one",
                     managed.account(), managed.epoch());
         }
     }
