@@ -1,7 +1,6 @@
 package io.wafleet.session.connector.linked;
 
 import io.wafleet.session.SessionWorkerProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,13 +9,12 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The linked-device connector. Off unless {@code wafleet.connectors.linked-device.enabled=true}: the
- * worker still injects a single {@code Connector}, so next to the sandbox's it would be ambiguous; with
- * {@code wafleet.connector=linked_device} (no sandbox) it is the worker's connector. Its connect timeout is two thirds of the worker's call timeout, so that a login against an
- * unreachable WhatsApp fails with the connector's own reason before the worker stops waiting.
+ * The linked-device connector; always present, used by the accounts whose transport it is (it opens
+ * nothing until one of them logs in). Its connect timeout is two thirds of the worker's call timeout, so
+ * that a login against an unreachable WhatsApp fails with the connector's own reason before the worker
+ * stops waiting.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "wafleet.connectors.linked-device.enabled", havingValue = "true", matchIfMissing = false)
 class LinkedDeviceConfiguration {
 
     private static final Duration QR_VALIDITY = Duration.ofSeconds(20);
