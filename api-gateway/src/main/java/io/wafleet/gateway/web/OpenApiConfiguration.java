@@ -71,7 +71,14 @@ class OpenApiConfiguration {
             Map.entry("participants", List.of("6289876543210", "6281111111111")),
             Map.entry("scope", "account"),
             Map.entry("account_ids", List.of("whatsapp_bisnis")),
-            Map.entry("keyId", "3f9c2a1b7d4e6f80"));
+            Map.entry("keyId", "3f9c2a1b7d4e6f80"),
+            Map.entry("transport", "cloud_api"),
+            Map.entry("proxy", "socks5://user:password@proxy.example.com:1080"),
+            Map.entry("phone_number_id", "106540352242922"),
+            Map.entry("access_token", "EAAJB...a-long-system-user-token"),
+            Map.entry("app_secret", "the-meta-app-secret"),
+            Map.entry("verify_token", "a-random-verify-token"),
+            Map.entry("webhook_path", "/cloud-api/whatsapp_bisnis/webhook"));
 
     @Bean
     OpenAPI wafleetOpenApi() {
