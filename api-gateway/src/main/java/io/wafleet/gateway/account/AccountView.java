@@ -4,6 +4,7 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 /**
  * An account as the API shows it. {@code status} is a {@code SessionStatus} wire name;
@@ -41,13 +42,13 @@ public record AccountView(String id, String status, String statusReason, String 
         return "/cloud-api/" + accountId + "/webhook";
     }
 
-    /** Whether the account logs in with an access token ({@code cloud_api}) rather than by QR or pairing code. */
-    public boolean isCloudApi() {
+    /** Whether the account logs in with an access token ({@code cloud_api}) rather than by QR or pairing code (not a JSON property). */
+    public boolean logsInWithToken() {
         return Transport.CLOUD_API.wireName().equals(transport);
     }
 
     private static CloudApi cloudApi(String id, Object settings) {
-        String phoneNumberId = settings instanceof Document document ? stringOrNull(document.get("phone_number_id")) : null;
+        String phoneNumberId = settings instanceof Map<?, ?> fields ? stringOrNull(fields.get("phone_number_id")) : null;
         return new CloudApi(phoneNumberId, webhookPath(id));
     }
 

@@ -114,13 +114,13 @@ class LoginService {
     }
 
     private static Mono<AccountView> byQrOrCode(AccountView account) {
-        return account.isCloudApi() ? Mono.error(unsupported("account '" + account.id() + "' uses transport "
+        return account.logsInWithToken() ? Mono.error(unsupported("account '" + account.id() + "' uses transport "
                 + account.transport() + ", which logs in with its access token: use POST /accounts/" + account.id()
                 + "/login-with-token")) : Mono.just(account);
     }
 
     private static Mono<AccountView> byToken(AccountView account) {
-        return account.isCloudApi() ? Mono.just(account) : Mono.error(unsupported("account '" + account.id()
+        return account.logsInWithToken() ? Mono.just(account) : Mono.error(unsupported("account '" + account.id()
                 + "' uses transport " + account.transport() + ", which logs in by QR code or pairing code: use POST /accounts/"
                 + account.id() + "/login or /login-with-code"));
     }
