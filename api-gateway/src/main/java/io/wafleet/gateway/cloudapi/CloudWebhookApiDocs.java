@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,12 @@ class CloudWebhookApiDocs implements OpenApiCustomizer {
         open(path.getGet(), "Meta's verification handshake: with `hub.mode=subscribe` and the account's verify token "
                 + "as `hub.verify_token`, answers `hub.challenge` as text/plain. 403 otherwise, also for an unknown "
                 + "account or one that is not a cloud_api account.");
+        if (path.getGet() != null) {
+            path.getGet().setResponses(path.getGet().getResponses() == null ? new ApiResponses() : path.getGet().getResponses());
+            path.getGet().getResponses().addApiResponse("200", new ApiResponse().description("the challenge")
+                    .content(new Content().addMediaType(org.springframework.http.MediaType.TEXT_PLAIN_VALUE,
+                            new MediaType().schema(new StringSchema()).example("1158201444"))));
+        }
         Operation post = path.getPost();
         open(post, "A notification from Meta, published for the account's session worker as a `cloud_api.inbound` "
                 + "command once Kafka acknowledged it (a retry of the same body is the same command). "

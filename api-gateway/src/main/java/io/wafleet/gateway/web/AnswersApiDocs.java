@@ -53,10 +53,6 @@ class AnswersApiDocs implements OpenApiCustomizer {
             ok.getContent().values().forEach(media -> media.setExample(
                     envelope(200, "SUCCESS", "what was done", results(path, method))));
         }
-        if (path.startsWith("/accounts/{id}/login")) {
-            error(responses, "400", "UNSUPPORTED_FOR_TRANSPORT", "account 'whatsapp_bisnis' uses transport cloud_api, "
-                    + "which logs in with its access token: use POST /accounts/whatsapp_bisnis/login-with-token");
-        }
         if (path.startsWith(CLOUD_WEBHOOK)) {
             describeCloudWebhook(method, responses);
         }

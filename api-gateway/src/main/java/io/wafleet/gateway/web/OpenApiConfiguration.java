@@ -87,7 +87,12 @@ class OpenApiConfiguration {
                         A multi-account WhatsApp gateway. Every call names its account (`account_id`); every \
                         answer is the envelope `{"status", "code", "message", "results"}`, errors too, with a \
                         `code` per kind (BAD_REQUEST, NOT_FOUND, NOT_LOGGED_IN, CONFLICT, PAYLOAD_TOO_LARGE, \
-                        RATE_LIMITED, TIMEOUT, ...). Sends answer at once with a message id and status `queued`; \
+                        RATE_LIMITED, TIMEOUT, ...; UNSUPPORTED_FOR_TRANSPORT, a 400, for a login the account's \
+                        transport does not have: a cloud_api account logs in with POST /accounts/{id}/login-with-token, \
+                        the others by QR or pairing code). Accounts are created with a `transport` (sandbox, \
+                        linked_device or cloud_api), an optional outbound `proxy` and, for cloud_api, `cloud_api` \
+                        settings whose secrets are stored sealed and never shown; Meta calls each cloud_api account's \
+                        open webhook `/cloud-api/{account_id}/webhook`. Sends answer at once with a message id and status `queued`; \
                         what happens next arrives at the account's webhook and in `GET /messages/{message_id}`. \
                         With keys on (`WAFLEET_ADMIN_KEY`), every call sends a key: `Authorization: Bearer <key>`, \
                         `X-Api-Key: <key>`, or basic auth with the key as the password. The admin key may do anything; \
