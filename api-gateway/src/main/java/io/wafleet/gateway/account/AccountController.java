@@ -50,8 +50,7 @@ class AccountController {
         return Mono.fromSupplier(() -> Inputs.accountId(request.accountId(), "account_id"))
                 .flatMap(id -> accounts.create(id, AccountSettings.parse(request.transport(), request.proxy(),
                         request.cloudApi(), defaultTransport)))
-                .flatMap(account -> audit.record("account.created", "account " + account.id()
-                        + " (transport " + account.transport() + ")").thenReturn(account))
+                .flatMap(account -> audit.record("account.created", "account " + account.id()).thenReturn(account))
                 .map(account -> Envelope.created("account " + account.id() + " created", account));
     }
 
