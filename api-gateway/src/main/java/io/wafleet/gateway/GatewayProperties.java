@@ -4,6 +4,7 @@ import io.wafleet.common.crypto.MasterKeySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +24,7 @@ import java.time.Duration;
  * @param limits    how fast each account may send and each API key may call
  * @param auth      the admin key; without one the API is open, which only local mode allows
  * @param credentials the master keys that seal webhook secrets ({@code wafleet.credentials.*}, as every service)
+ * @param accounts  what a new account gets when its creation does not say
  */
 @Validated
 @ConfigurationProperties("wafleet")
@@ -30,7 +32,15 @@ public record GatewayProperties(@Valid @DefaultValue Kafka kafka, @Valid @Defaul
                                 @DefaultValue Sandbox sandbox, @DefaultValue Media media,
                                 @Valid @DefaultValue Webhook webhook, @DefaultValue Retention retention,
                                 @Valid @DefaultValue Limits limits, @DefaultValue Auth auth,
-                                @DefaultValue MasterKeySettings credentials) {
+                                @DefaultValue MasterKeySettings credentials, @Valid @DefaultValue Accounts accounts) {
+
+    /**
+     * @param defaultTransport the transport of an account created without {@code transport}:
+     *                         {@code sandbox}, {@code linked_device} or {@code cloud_api}
+     */
+    public record Accounts(@DefaultValue("sandbox") @Pattern(regexp = "sandbox|linked_device|cloud_api",
+            message = "must be sandbox, linked_device or cloud_api") String defaultTransport) {
+    }
 
     /**
      * How fast one account may send through this gateway instance: {@code sendsPerAccount} sends (of any

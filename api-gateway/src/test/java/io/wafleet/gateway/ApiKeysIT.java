@@ -50,6 +50,22 @@ class ApiKeysIT extends GatewayTestSupport {
     }
 
     @Test
+    void metasWebhookIsOpenAndNothingElseUnderCloudApi() {
+        // reached without a key: the route answers itself (403 for a handshake it cannot match, 401 unsigned)
+        client.get().uri("/cloud-api/k-nobody/webhook?hub.mode=subscribe&hub.verify_token=t&hub.challenge=1")
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("verification"));
+        client.post().uri("/cloud-api/k-nobody/webhook").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isUnauthorized().expectBody().jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("X-Hub-Signature-256"));
+        for (String path : List.of("/cloud-api/", "/cloud-api/k-nobody", "/cloud-api/k-nobody/webhook/x",
+                "/cloud-api/k-nobody/other", "/cloud-api/x/webhook/../../accounts")) {
+            client.get().uri(path).exchange().expectStatus().isUnauthorized().expectBody().jsonPath("$.message")
+                    .value(message -> assertThat((String) message).as(path).contains("API key is required"));
+        }
+    }
+
+    @Test
     void theAdminKeyWorksAsBearerApiKeyAndBasicAuth() {
         admin().post().uri("/accounts").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("account_id", "k-admin"))
                 .exchange().expectStatus().isCreated();

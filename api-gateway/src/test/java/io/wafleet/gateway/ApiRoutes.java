@@ -39,7 +39,8 @@ final class ApiRoutes {
     static final List<Route> OTHERS = List.of(route(GET, "/accounts"), route(GET, "/sandbox/stats"),
             route(GET, "/messages/m-1"), route(GET, "/media/65f0c0ffee65f0c0ffee65f0"), route(GET, "/qr/token.png"),
             route(GET, "/user/check"), route(GET, "/user/info"), route(GET, "/group/info"), route(GET, "/keys"),
-            route(DELETE, "/keys/0000000000000000"));
+            route(DELETE, "/keys/0000000000000000"), route(GET, "/cloud-api/{id}/webhook"),
+            route(POST, "/cloud-api/{id}/webhook"));
 
     private ApiRoutes() {
     }
@@ -98,6 +99,7 @@ final class ApiRoutes {
         List<Route> routes = new ArrayList<>(List.of(
                 json("/accounts", fields("account_id", "bad-input-new"), Map.of()),
                 json("/accounts/{id}/login-with-code", fields("phone_number", TO), Map.of()),
+                json("/accounts/{id}/login-with-token", Map.of(), fields("access_token", "EAAtoken")),
                 json("/keys", fields("scope", "account", "account_ids", List.of(account)), fields("name", "support")),
                 json("/accounts/{id}/webhook", fields("webhook_url", "https://example.com/hook", "secret", "s3cret"),
                         fields("events", List.of("message"), "max_attempts", 3, "headers", Map.of("X-Tenant", "t1"))),

@@ -10,6 +10,7 @@ import io.wafleet.common.connector.GroupInfo;
 import io.wafleet.common.connector.ParticipantResult;
 import io.wafleet.common.command.Login;
 import io.wafleet.common.command.LoginWithCode;
+import io.wafleet.common.command.LoginWithToken;
 import io.wafleet.common.command.Logout;
 import io.wafleet.common.command.Reconnect;
 import io.wafleet.common.command.ReplyTo;
@@ -43,7 +44,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Stands in for a session worker: reads {@code wafleet.commands}, {@code wafleet.config} and
  * {@code wafleet.events} with a plain consumer, keeps what it saw, and answers commands that carry a
  * {@code ReplyTo}. Accounts named {@code silent-*} get no answer; {@code already-*} are answered with
- * {@code already_logged_in}; group calls get a made-up group, or a refusal ({@link #groupRefusal}).
+ * {@code already_logged_in}; group calls get a made-up group, or a refusal ({@link #groupRefusal}); a token
+ * login of {@code badtoken-*} is refused with {@code invalid_token}.
  */
 final class FakeSessionWorker implements AutoCloseable {
 
@@ -108,6 +110,7 @@ final class FakeSessionWorker implements AutoCloseable {
         ReplyTo replyTo = switch (command) {
             case Login c -> c.replyTo();
             case LoginWithCode c -> c.replyTo();
+            case LoginWithToken c -> c.replyTo();
             case Logout c -> c.replyTo();
             case Reconnect c -> c.replyTo();
             case SandboxScan c -> c.replyTo();
@@ -124,6 +127,10 @@ final class FakeSessionWorker implements AutoCloseable {
             return;
         }
         Reply refused = groupRefusal(command, replyTo);
+        if (command instanceof LoginWithToken && account.startsWith("badtoken")) {
+            refused = new Reply(replyTo.correlationId(), command.accountId(), 1, SessionStatus.DISCONNECTED, null, null,
+                    null, "invalid_token", "Meta refused the access token (OAuthException 190)");
+        }
         Reply reply = refused != null ? refused : account.startsWith("already")
                 ? new Reply(replyTo.correlationId(), command.accountId(), 1, SessionStatus.LOGGED_IN, null, null, null,
                 "already_logged_in", "account " + account + " is already logged in")

@@ -21,6 +21,7 @@ class GatewayPropertiesTest {
         GatewayProperties local = bind("api-gateway.yml");
         assertThat(local.webhook().allowPrivateAddresses()).isTrue();
         assertThat(local.webhook().redeliverBatchSize()).isEqualTo(1000);
+        assertThat(local.accounts().defaultTransport()).isEqualTo("sandbox");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wafleet.gateway.account;
 
+import io.wafleet.gateway.GatewayProperties;
 import io.wafleet.gateway.auth.Access;
 import io.wafleet.gateway.auth.Audit;
 import io.wafleet.gateway.web.Envelope;
@@ -20,23 +21,35 @@ import java.util.Map;
 @RequestMapping("/accounts")
 class AccountController {
 
-    record CreateAccountRequest(String accountId) {
+    /**
+     * {@code transport} defaults to {@code wafleet.accounts.default-transport}; {@code proxy} and
+     * {@code cloud_api} as {@link AccountSettings#parse} reads them.
+     */
+    record CreateAccountRequest(String accountId, String transport, String proxy, AccountSettings.CloudApiRequest cloudApi) {
+
+        @Override
+        public String toString() {
+            return "CreateAccountRequest[" + accountId + ", " + transport + "]";
+        }
     }
 
     private final AccountStore accounts;
     private final AccountDeletion deletion;
     private final Audit audit;
+    private final String defaultTransport;
 
-    AccountController(AccountStore accounts, AccountDeletion deletion, Audit audit) {
+    AccountController(AccountStore accounts, AccountDeletion deletion, Audit audit, GatewayProperties properties) {
         this.accounts = accounts;
         this.deletion = deletion;
         this.audit = audit;
+        this.defaultTransport = properties.accounts().defaultTransport();
     }
 
     @PostMapping
     Mono<ResponseEntity<Envelope>> create(@RequestBody CreateAccountRequest request) {
         return Mono.fromSupplier(() -> Inputs.accountId(request.accountId(), "account_id"))
-                .flatMap(accounts::create)
+                .flatMap(id -> accounts.create(id, AccountSettings.parse(request.transport(), request.proxy(),
+                        request.cloudApi(), defaultTransport)))
                 .flatMap(account -> audit.record("account.created", "account " + account.id()).thenReturn(account))
                 .map(account -> Envelope.created("account " + account.id() + " created", account));
     }

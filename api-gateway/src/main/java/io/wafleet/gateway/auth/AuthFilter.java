@@ -11,12 +11,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Authenticates every API call before it reaches a route, takes a permit of the key's API budget, and
  * puts the {@link Caller} in the Reactor context, where {@link Access} checks its scope. Health,
  * the API description, the admin page's static files (it calls the API with a key) and login QR
  * images are open: a QR's URL is a random token that expires, and an {@code <img>} cannot send a key.
+ * So is each Cloud API account's webhook ({@code /cloud-api/{account_id}/webhook} exactly, nothing else
+ * under {@code /cloud-api/}): Meta sends no key, and the route checks Meta's verify token and signature.
  * The metrics ({@code /actuator/prometheus}) are the admin key's.
  */
 @Component
@@ -25,6 +28,8 @@ class AuthFilter implements WebFilter {
 
     private static final List<String> OPEN_PREFIXES = List.of("/actuator/health", "/actuator/info", "/v3/api-docs",
             "/swagger-ui", "/webjars/", "/qr/", "/admin");
+    /** Meta's webhook of a Cloud API account; the id's own rules are the route's to check. */
+    private static final Pattern CLOUD_API_WEBHOOK = Pattern.compile("/cloud-api/[^/]+/webhook");
     /** The other operations endpoints ({@code /actuator/prometheus}): the admin key's, as the port is public. */
     private static final String OPERATIONS = "/actuator/";
 
@@ -40,7 +45,7 @@ class AuthFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if (OPEN_PREFIXES.stream().anyMatch(path::startsWith) || CLOUD_API_WEBHOOK.matcher(path).matches()) {
             return chain.filter(exchange);
         }
         return authenticator.identify(exchange.getRequest().getHeaders())

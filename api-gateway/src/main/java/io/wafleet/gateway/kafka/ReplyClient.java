@@ -5,6 +5,7 @@ import io.wafleet.common.command.ReplyTo;
 import io.wafleet.common.event.Reply;
 import io.wafleet.gateway.GatewayProperties;
 import io.wafleet.gateway.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -56,12 +57,16 @@ public class ReplyClient {
     /**
      * The answer to a worker's refusal: 409 for the state of the session (or a group changing under the
      * call: try again), 404 for a group that does not exist, 403 for a group the account is not in or not
-     * an admin of (WhatsApp's own answer to both is "forbidden"), 400 for anything else.
+     * an admin of (WhatsApp's own answer to both is "forbidden"); for a Cloud API login, 400
+     * {@code INVALID_TOKEN} for an access token Meta refuses and 409 {@code UNREACHABLE} when the Graph API
+     * could not be reached (try again); 400 for anything else.
      */
     static ApiException refusal(String error, String message) {
         return switch (error) {
             case "already_logged_in", "not_logged_in", "no_pending_login", "group_busy" -> ApiException.conflict(message);
             case "group_not_found" -> ApiException.notFound(message);
+            case "invalid_token" -> new ApiException(HttpStatus.BAD_REQUEST, "INVALID_TOKEN", message);
+            case "unreachable" -> new ApiException(HttpStatus.CONFLICT, "UNREACHABLE", message);
             case "not_member" -> ApiException.forbidden("NOT_GROUP_MEMBER", message);
             case "not_admin" -> ApiException.forbidden("NOT_GROUP_ADMIN", message);
             default -> ApiException.badRequest(message);

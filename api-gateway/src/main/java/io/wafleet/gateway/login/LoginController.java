@@ -12,13 +12,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Login, logout and reconnect take no body (any body sent is ignored), except login-with-code. */
+/**
+ * Login, logout and reconnect take no body (any body sent is ignored), except login-with-code and
+ * login-with-token, whose body is optional.
+ */
 @RestController
 @RequestMapping("/accounts/{id}")
 class LoginController {
 
     record LoginWithCodeRequest(String phoneNumber) {
     }
+
+    /** {@code access_token}, when given, replaces the stored one before the login (a token rotation). */
+    record LoginWithTokenRequest(String accessToken) {
+
+        @Override
+        public String toString() {
+            return "LoginWithTokenRequest[" + (accessToken == null ? "stored token" : "new token") + "]";
+        }
+    }
+
+    /** As {@code cloud_api.access_token} of {@code POST /accounts}. */
+    private static final int MAX_ACCESS_TOKEN = 4096;
 
     private final LoginService logins;
 
@@ -39,6 +54,16 @@ class LoginController {
                 .flatMap(account -> logins.loginWithCode(account,
                         Inputs.phoneNumber(request.phoneNumber(), "phone_number")))
                 .map(code -> Envelope.ok("enter the pairing code on the phone: WhatsApp > Linked devices", code));
+    }
+
+    @PostMapping("/login-with-token")
+    Mono<ResponseEntity<Envelope>> loginWithToken(@PathVariable String id,
+                                                  @RequestBody(required = false) LoginWithTokenRequest request) {
+        return account(id)
+                .flatMap(account -> logins.loginWithToken(account, request == null || request.accessToken() == null
+                        ? null : Inputs.text(request.accessToken(), "access_token", MAX_ACCESS_TOKEN)))
+                .map(state -> Envelope.ok("account " + id + " logged in with its access token (status: "
+                        + state.status() + ")", state));
     }
 
     @PostMapping("/logout")

@@ -30,7 +30,10 @@ class AnswersApiDocs implements OpenApiCustomizer {
             "created_by", "the admin key", "revoked_at", null);
     private static final Map<String, Object> ACCOUNT = ordered("id", "whatsapp_bisnis", "status", "logged_in",
             "status_reason", null, "phone_number", "6281234567890", "device_id", "6281234567890:12",
-            "created_at", "2026-11-26T10:15:30Z", "last_connected", "2026-11-26T10:16:02Z", "owner", "session-worker-1");
+            "created_at", "2026-11-26T10:15:30Z", "last_connected", "2026-11-26T10:16:02Z", "owner", "session-worker-1",
+            "transport", "cloud_api", "proxy", "socks5://proxy.example.com:1080", "cloud_api", ordered(
+                    "phone_number_id", "106540352242922", "webhook_path", "/cloud-api/whatsapp_bisnis/webhook"));
+    private static final String CLOUD_WEBHOOK = "/cloud-api/";
 
     @Override
     public void customise(OpenAPI api) {
@@ -44,18 +47,25 @@ class AnswersApiDocs implements OpenApiCustomizer {
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         ApiResponse ok = responses.get("200");
-        if (ok != null && ok.getContent() != null && !path.equals("/media/{mediaId}") && !path.startsWith("/qr/")) {
+        boolean rawAnswer = path.equals("/media/{mediaId}") || path.startsWith("/qr/")
+                || (path.startsWith(CLOUD_WEBHOOK) && method == PathItem.HttpMethod.GET);
+        if (ok != null && ok.getContent() != null && !rawAnswer) {
             ok.getContent().values().forEach(media -> media.setExample(
                     envelope(200, "SUCCESS", "what was done", results(path, method))));
         }
+        if (path.startsWith(CLOUD_WEBHOOK)) {
+            describeCloudWebhook(method, responses);
+        }
         error(responses, "400", "BAD_REQUEST", "phone must be 8-15 digits (country code first, no '+' or spaces), "
                 + "or a WhatsApp id ending in @s.whatsapp.net or @g.us");
-        if (!path.startsWith("/qr/")) {
+        if (!path.startsWith("/qr/") && !path.startsWith(CLOUD_WEBHOOK)) {
             error(responses, "401", "UNAUTHORIZED", "an API key is required: send it as 'Authorization: Bearer <key>' "
                     + "or 'X-Api-Key: <key>'");
             error(responses, "403", "FORBIDDEN", "this API key may not act on account 'whatsapp_bisnis'");
         }
-        error(responses, "404", "NOT_FOUND", "account 'whatsapp_bisnis' does not exist");
+        if (!path.startsWith(CLOUD_WEBHOOK)) {
+            error(responses, "404", "NOT_FOUND", "account 'whatsapp_bisnis' does not exist");
+        }
         if (actsThroughASession(path)) {
             error(responses, "409", "NOT_LOGGED_IN", "account 'whatsapp_bisnis' has no session to send from "
                     + "(status: disconnected); log it in first");
@@ -71,6 +81,17 @@ class AnswersApiDocs implements OpenApiCustomizer {
             error(responses, "503", "TIMEOUT", "no session worker answered within 20s; try again");
         }
         operation.setResponses(responses);
+    }
+
+    /** Meta's webhook: open, so its 401 and 403 are about the signature and the verify token, not a key. */
+    private static void describeCloudWebhook(PathItem.HttpMethod method, ApiResponses responses) {
+        if (method == PathItem.HttpMethod.GET) {
+            error(responses, "403", "FORBIDDEN", "the verification request does not match this webhook");
+        } else {
+            error(responses, "400", "BAD_REQUEST", "the webhook body must be a JSON object");
+            error(responses, "401", "UNAUTHORIZED", "the X-Hub-Signature-256 signature is missing or does not match this webhook");
+            error(responses, "413", "PAYLOAD_TOO_LARGE", "the request body is too large; send a smaller body or file");
+        }
     }
 
     private static boolean actsThroughASession(String path) {
@@ -95,7 +116,7 @@ class AnswersApiDocs implements OpenApiCustomizer {
             case "/accounts/{id}/login" -> ordered("qr_link", "http://localhost:3000/qr/Xc9m2LQ0.png", "qr_duration", 60,
                     "qr_code", "2@Q1x8yZ...");
             case "/accounts/{id}/login-with-code" -> Map.of("pair_code", "K7QX-M2PD");
-            case "/accounts/{id}/logout", "/accounts/{id}/reconnect" ->
+            case "/accounts/{id}/logout", "/accounts/{id}/reconnect", "/accounts/{id}/login-with-token" ->
                     ordered("account_id", "whatsapp_bisnis", "status", path.endsWith("logout") ? "disconnected" : "logged_in");
             case "/messages/{messageId}" -> ordered("message_id", MESSAGE_ID, "account_id", "whatsapp_bisnis",
                     "to", "6281234567890", "type", "text", "status", "read", "reason", null,
@@ -109,6 +130,7 @@ class AnswersApiDocs implements OpenApiCustomizer {
                     "wfk_3f9c2a1b7d4e6f80_q8Jx0b1Yc2Zd3...", "key_id", "3f9c2a1b7d4e6f80", "name", "support",
                     "scope", "account", "account_ids", List.of("whatsapp_bisnis"), "created_at", "2026-11-26T10:15:30Z");
             case "/keys/{keyId}" -> KEY;
+            case "/cloud-api/{id}/webhook" -> Map.of("account_id", "whatsapp_bisnis");
             default -> Map.of();
         };
     }

@@ -71,7 +71,14 @@ class OpenApiConfiguration {
             Map.entry("participants", List.of("6289876543210", "6281111111111")),
             Map.entry("scope", "account"),
             Map.entry("account_ids", List.of("whatsapp_bisnis")),
-            Map.entry("keyId", "3f9c2a1b7d4e6f80"));
+            Map.entry("keyId", "3f9c2a1b7d4e6f80"),
+            Map.entry("transport", "cloud_api"),
+            Map.entry("proxy", "socks5://user:password@proxy.example.com:1080"),
+            Map.entry("phone_number_id", "106540352242922"),
+            Map.entry("access_token", "EAAJB...a-long-system-user-token"),
+            Map.entry("app_secret", "the-meta-app-secret"),
+            Map.entry("verify_token", "a-random-verify-token"),
+            Map.entry("webhook_path", "/cloud-api/whatsapp_bisnis/webhook"));
 
     @Bean
     OpenAPI wafleetOpenApi() {
@@ -80,7 +87,12 @@ class OpenApiConfiguration {
                         A multi-account WhatsApp gateway. Every call names its account (`account_id`); every \
                         answer is the envelope `{"status", "code", "message", "results"}`, errors too, with a \
                         `code` per kind (BAD_REQUEST, NOT_FOUND, NOT_LOGGED_IN, CONFLICT, PAYLOAD_TOO_LARGE, \
-                        RATE_LIMITED, TIMEOUT, ...). Sends answer at once with a message id and status `queued`; \
+                        RATE_LIMITED, TIMEOUT, ...; UNSUPPORTED_FOR_TRANSPORT, a 400, for a login the account's \
+                        transport does not have: a cloud_api account logs in with POST /accounts/{id}/login-with-token, \
+                        the others by QR or pairing code). Accounts are created with a `transport` (sandbox, \
+                        linked_device or cloud_api), an optional outbound `proxy` and, for cloud_api, `cloud_api` \
+                        settings whose secrets are stored sealed and never shown; Meta calls each cloud_api account's \
+                        open webhook `/cloud-api/{account_id}/webhook`. Sends answer at once with a message id and status `queued`; \
                         what happens next arrives at the account's webhook and in `GET /messages/{message_id}`. \
                         With keys on (`WAFLEET_ADMIN_KEY`), every call sends a key: `Authorization: Bearer <key>`, \
                         `X-Api-Key: <key>`, or basic auth with the key as the password. The admin key may do anything; \
