@@ -95,8 +95,9 @@ class CloudApiIT {
     void aTokenMetaRefusesIsAClearRefusalAndTheAccountCannotSend() {
         cloudAccount("cloud-expired", "EAAG-not-the-right-one");
 
-        api.postEmpty("/accounts/cloud-expired/login-with-token").expectStatus().is4xxClientError()
-                .expectBody(String.class).value(body -> assertThat(body).contains("invalid_token"));
+        api.postEmpty("/accounts/cloud-expired/login-with-token").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_TOKEN")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains("Meta refused the access token"));
 
         api.get("/accounts/cloud-expired").expectStatus().isOk().expectBody()
                 .jsonPath("$.results.status").value(status -> assertThat(status).isNotEqualTo("logged_in"));
