@@ -329,6 +329,10 @@ class GatewayIT extends GatewayTestSupport {
                 .append("created_at", old), "message_actions").block();
         mongo.insert(new Document("_id", "new-action-command").append("account_id", "acc-prune").append("status", "done")
                 .append("created_at", recent), "message_actions").block();
+        mongo.insert(new Document("_id", "acc-prune/3EB0OLD").append("account_id", "acc-prune").append("wamid", "wamid.OLD")
+                .append("created_at", old), "cloud_api_messages").block();
+        mongo.insert(new Document("_id", "acc-prune/3EB0NEW").append("account_id", "acc-prune").append("wamid", "wamid.NEW")
+                .append("created_at", recent), "cloud_api_messages").block();
         mongo.insert(new Document("_id", "acc-prune/old-key").append("account_id", "acc-prune")
                 .append("created_at", Date.from(Instant.now().minus(Duration.ofHours(25)))), "idempotency_keys").block();
         mongo.insert(new Document("_id", "acc-prune/new-key").append("account_id", "acc-prune")
@@ -343,7 +347,9 @@ class GatewayIT extends GatewayTestSupport {
 
         Retention.Pruned pruned = retention.prune().block();
 
-        assertThat(pruned).isEqualTo(new Retention.Pruned(1, 1, 1, 1));
+        assertThat(pruned).isEqualTo(new Retention.Pruned(1, 1, 1, 1, 1));
+        assertThat(mongo.findById("acc-prune/3EB0NEW", Document.class, "cloud_api_messages").block()).isNotNull();
+        assertThat(mongo.findById("acc-prune/3EB0OLD", Document.class, "cloud_api_messages").block()).isNull();
         assertThat(mongo.findById("3EB0NEW0000000000000", Document.class, "messages").block()).isNotNull();
         assertThat(mongo.findById("3EB0OLD0000000000000", Document.class, "messages").block()).isNull();
         assertThat(mongo.findById("new-action-command", Document.class, "message_actions").block()).isNotNull();
@@ -352,7 +358,7 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(mongo.findById("acc-prune/old-key", Document.class, "idempotency_keys").block()).isNull();
         assertThat(mongo.find(Query.query(where("metadata.account_id").is("acc-prune")), Document.class, "media.files")
                 .map(file -> file.getString("filename")).collectList().block()).containsExactly("new.png");
-        assertThat(retention.prune().block()).isEqualTo(new Retention.Pruned(0, 0, 0, 0));
+        assertThat(retention.prune().block()).isEqualTo(new Retention.Pruned(0, 0, 0, 0, 0));
     }
 
     @Test

@@ -92,6 +92,24 @@ class CloudApiIT {
     }
 
     @Test
+    void aCustomersImageArrivesWithItsFileStoredForTheAccount() {
+        GraphApiStub.Number number = cloudAccount("cloud-media", null);
+        api.postEmpty("/accounts/cloud-media/login-with-token").expectStatus().isOk();
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5};
+
+        assertThat(graph.inboundImage(number.phoneNumberId(), "wamid.IMG1", "6289876543210", "the red one", photo)).isEqualTo(200);
+
+        JsonNode image = await().atMost(SOON).until(() -> events("message", "cloud-media").stream()
+                .filter(e -> "image".equals(e.path("payload").path("media_type").asString(""))).findFirst(), found -> found.isPresent())
+                .orElseThrow().path("payload");
+        assertThat(image.path("caption").asString()).isEqualTo("the red one");
+        assertThat(image.path("mime_type").asString()).isEqualTo("image/jpeg");
+        byte[] stored = api.get("/media/" + image.path("media_id").asString()).expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(stored).isEqualTo(photo);
+    }
+
+    @Test
     void aTokenMetaRefusesIsAClearRefusalAndTheAccountCannotSend() {
         cloudAccount("cloud-expired", "EAAG-not-the-right-one");
 

@@ -54,6 +54,11 @@ final class GraphApiStub implements AutoCloseable {
     private final Map<String, Number> numbers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Media customers sent, by Meta media id: the number's token fetches them. */
+    private final Map<String, Media> media = new ConcurrentHashMap<>();
+
+    private record Media(Number number, byte[] bytes, String mimeType) {
+    }
 
     GraphApiStub() {
         try {
@@ -62,6 +67,7 @@ final class GraphApiStub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/" + VERSION + "/", this::serve);
+        server.createContext("/media-download/", this::download);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
@@ -93,7 +99,21 @@ final class GraphApiStub implements AutoCloseable {
         return post(number, envelope(value), true);
     }
 
-    /** The body of a webhook for the number, as {@link #inbound} sends it, and its signature. */
+    /** Posts a customer's image as Meta does: the webhook names a media id, whose bytes the number's token fetches. */
+    int inboundImage(String phoneNumberId, String wamid, String from, String caption, byte[] bytes) {
+        Number number = numbers.get(phoneNumberId);
+        String mediaId = String.valueOf(2_000_000 + ids.incrementAndGet());
+        media.put(mediaId, new Media(number, bytes, "image/jpeg"));
+        ObjectNode value = change(number);
+        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile").put("name", from);
+        value.putArray("messages").addObject().put("from", from).put("id", wamid)
+                .put("timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .put("type", "image").putObject("image").put("caption", caption).put("mime_type", "image/jpeg")
+                .put("sha256", "stub").put("id", mediaId);
+        return post(number, envelope(value), true);
+    }
+
+    /** The signature Meta puts in {@code X-Hub-Signature-256}: the body's HMAC-SHA256 with the app secret. */
     static String signature(String appSecret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -127,7 +147,8 @@ final class GraphApiStub implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String[] parts = path.split("/");
-            Number number = parts.length > 2 ? numbers.get(parts[2]) : null;
+            Media file = parts.length == 3 ? media.get(parts[2]) : null;
+            Number number = file != null ? file.number() : parts.length > 2 ? numbers.get(parts[2]) : null;
             byte[] raw = exchange.getRequestBody().readAllBytes();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             JsonNode body = raw.length == 0 || !isJson(exchange) ? null : WafleetJson.mapper().readTree(raw);
@@ -136,6 +157,10 @@ final class GraphApiStub implements AutoCloseable {
                 respond(exchange, 401, """
                         {"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException",\
                         "code":190,"fbtrace_id":"AOBs3mlc1p2"}}""");
+            } else if (file != null) {
+                respond(exchange, 200, WafleetJson.mapper().createObjectNode().put("messaging_product", "whatsapp")
+                        .put("url", url() + "/media-download/" + parts[2]).put("mime_type", file.mimeType())
+                        .put("sha256", "stub").put("file_size", file.bytes().length).put("id", parts[2]).toString());
             } else if (parts.length == 3 && "GET".equals(exchange.getRequestMethod())) {
                 respond(exchange, 200, WafleetJson.mapper().createObjectNode().put("verified_name", "Wafleet Test")
                         .put("display_phone_number", number.displayPhoneNumber()).put("id", number.phoneNumberId())
@@ -147,6 +172,23 @@ final class GraphApiStub implements AutoCloseable {
             } else {
                 respond(exchange, 400, "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\",\"code\":100}}");
             }
+        }
+    }
+
+    /** Meta's media URL: the bytes, to the number's token only. */
+    private void download(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String mediaId = exchange.getRequestURI().getPath().substring("/media-download/".length());
+            Media file = media.get(mediaId);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            requests.add(new Request("GET", exchange.getRequestURI().getPath(), authorization, null));
+            if (file == null || !("Bearer " + file.number().token()).equals(authorization)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", file.mimeType());
+            exchange.sendResponseHeaders(200, file.bytes().length);
+            exchange.getResponseBody().write(file.bytes());
         }
     }
 

@@ -44,6 +44,7 @@ class AccountDeletion {
                 mongo.remove(byId(value), "account_webhooks"),
                 mongo.remove(Query.query(where("account_id").is(value)), "messages"),
                 mongo.remove(Query.query(where("account_id").is(value)), "message_actions"),
+                mongo.remove(Query.query(where("account_id").is(value)), "cloud_api_messages"),
                 mongo.remove(Query.query(where("account_id").is(value)), "login_qr"),
                 mongo.remove(Query.query(where("account_id").is(value)), "webhook_deliveries"),
                 mongo.remove(Query.query(where("account_id").is(value)), "idempotency_keys"),

@@ -25,7 +25,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Prunes what sends and actions on messages leave behind: message records and the session workers'
- * action records ({@code message_actions}) after {@code wafleet.retention.messages}, stored media after
+ * action records ({@code message_actions}) and the Cloud API connector's message ids
+ * ({@code cloud_api_messages}) after {@code wafleet.retention.messages}, stored media after
  * {@code wafleet.retention.media}, idempotency keys after their 24 hours. MongoDB expires
  * the records by TTL indexes too; the embedded MongoDB-wire server has none, so a job deletes what is
  * older every {@code prune-interval} (every gateway runs it: deleting twice is harmless). Media have
@@ -35,11 +36,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Retention implements DisposableBean {
 
     /** What one pruning removed. */
-    public record Pruned(long messages, long media, long idempotencyKeys, long actions) {
+    public record Pruned(long messages, long media, long idempotencyKeys, long actions, long cloudMessageIds) {
     }
 
     /** The session workers' record of each action on a message, kept as long as message records. */
     static final String ACTIONS = "message_actions";
+    /** The Cloud API connector's {@code wamid} of each message, kept as long as message records. */
+    static final String CLOUD_MESSAGE_IDS = "cloud_api_messages";
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -61,6 +64,7 @@ public class Retention implements DisposableBean {
         ttlIndex(MessageRecords.COLLECTION, settings.messages());
         ttlIndex(IdempotencyKeys.COLLECTION, IdempotencyKeys.KEPT);
         ttlIndex(ACTIONS, settings.messages());
+        ttlIndex(CLOUD_MESSAGE_IDS, settings.messages());
         Duration every = settings.pruneInterval();
         job = Flux.interval(every, every)
                 .concatMap(tick -> prune().onErrorResume(failure -> {
@@ -76,11 +80,12 @@ public class Retention implements DisposableBean {
         Mono<Long> messages = remove(MessageRecords.COLLECTION, ago(now, settings.messages()));
         Mono<Long> keys = remove(IdempotencyKeys.COLLECTION, ago(now, IdempotencyKeys.KEPT));
         Mono<Long> actions = remove(ACTIONS, ago(now, settings.messages()));
+        Mono<Long> cloudIds = remove(CLOUD_MESSAGE_IDS, ago(now, settings.messages()));
         Query oldMedia = Query.query(where("uploadDate").lt(ago(now, settings.media())));
         Mono<Long> files = media.find(oldMedia).count()
                 .flatMap(count -> count == 0 ? Mono.just(0L) : media.delete(oldMedia).thenReturn(count));
-        return Mono.zip(messages, files, keys, actions)
-                .map(all -> new Pruned(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
+        return Mono.zip(messages, files, keys, actions, cloudIds)
+                .map(all -> new Pruned(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5()));
     }
 
     private Mono<Long> remove(String collection, Date before) {

@@ -28,6 +28,7 @@ record WafleetService(String name, int port, Set<String> required) {
             "WAFLEET_GLOBAL_WEBHOOK_URL",              // an extra webhook for every event, off by default
             "WAFLEET_GLOBAL_WEBHOOK_SECRET",           // required by the worker only with the URL
             "WAFLEET_SANDBOX_ENABLED",                 // production: off unless asked for
+            "WAFLEET_DEFAULT_TRANSPORT",               // production: linked_device, the seed's QR and pairing-code login
             "WAFLEET_METRICS_ACCOUNT_TAGS",            // per-account metric tags: off, for bounded cardinality
             "WAFLEET_WEBHOOK_ALLOW_PRIVATE_ADDRESSES"); // production: refused unless allowed
 

@@ -21,6 +21,8 @@ import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -33,10 +35,12 @@ import java.util.function.Consumer;
  * One Cloud API account's session: logged in once its access token was checked against the Graph API
  * (the phone number's record); sends and actions are Graph API calls made on the calling thread (the
  * worker's command thread, never a Netty one); receipts and received messages come from Meta's webhooks
- * through {@link #deliver}. Presence, typing, user look-ups, groups, revokes and edits have no Cloud API
+ * through {@link #deliver}, received media fetched from Meta and stored for {@code GET /media/{media_id}}. Presence, typing, user look-ups, groups, revokes and edits have no Cloud API
  * form and fail with reason {@code not_supported}.
  */
 final class CloudApiSession implements Session {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudApiSession.class);
 
     private final AccountId account;
     private final SessionListener listener;
@@ -177,13 +181,35 @@ final class CloudApiSession implements Session {
         };
         for (EventPayload report : InboundWebhooks.read(WafleetJson.mapper().readTree(payload), login.phoneNumberId(), resolve)) {
             switch (report) {
-                case MessageReceived message -> listener.messageReceived(message);
+                case MessageReceived message -> listener.messageReceived(withStoredMedia(login, message));
                 case MessageAcked receipt -> listener.receiptReceived(receipt);
                 case MessageChange change -> listener.messageChanged(change);
                 default -> throw new IllegalStateException("no report for " + report.getClass().getSimpleName());
             }
         }
         return true;
+    }
+
+    /**
+     * A received media message with its file downloaded from Meta and stored, {@code media_id} naming the
+     * stored file; a file that cannot be fetched leaves {@code media_id} empty (the message still arrives).
+     */
+    private MessageReceived withStoredMedia(CloudApiSettings login, MessageReceived message) {
+        if (message.mediaType() == null || message.mediaId() == null) {
+            return message;
+        }
+        String stored = null;
+        try {
+            GraphApiClient.Download file = call(graph.downloadMedia(login, settings, message.mediaId()));
+            stored = media.storeReceived(account, message.mediaId(), file.bytes(),
+                    message.mimeType() == null ? file.mimeType() : message.mimeType(), message.fileName());
+        } catch (ConnectorException e) {
+            log.warn("The {} of message {} of account {} could not be fetched from Meta: {}", message.mediaType(), message.id(),
+                    account, e.getMessage());
+        }
+        return new MessageReceived(message.id(), message.chatId(), message.from(), message.fromName(), message.timestamp(),
+                message.isFromMe(), message.body(), message.mediaType(), message.mimeType(), message.caption(), stored,
+                message.fileName(), message.location(), message.contact(), message.poll(), message.forwarded(), message.repliedId());
     }
 
     private void connect(CloudApiSettings login, boolean newLogin) {

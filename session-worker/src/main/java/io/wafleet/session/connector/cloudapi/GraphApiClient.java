@@ -33,6 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class GraphApiClient {
 
+    /** Meta's largest media (documents): the most a download or an answer may hold in memory. */
+    private static final int MAX_BODY = 100 * 1024 * 1024;
+
+    /** A received media file: its bytes and MIME type. */
+    record Download(byte[] bytes, String mimeType) {
+    }
+
     /** What the Graph API says of a business phone number. */
     record PhoneNumber(String id, String displayPhoneNumber, String verifiedName) {
     }
@@ -92,6 +99,27 @@ class GraphApiClient {
                 .onErrorMap(WebClientRequestException.class, GraphApiClient::unreachable);
     }
 
+    /**
+     * A received media file: its URL from {@code GET /{media-id}}, then its bytes from that URL, both with
+     * the account's token (Meta's media URLs need it).
+     */
+    Mono<Download> downloadMedia(CloudApiSettings account, SessionSettings settings, String mediaId) {
+        WebClient client = client(settings);
+        return client.get()
+                .uri(base + "/{id}", mediaId)
+                .headers(bearer(account))
+                .exchangeToMono(GraphApiClient::answer)
+                .flatMap(media -> client.get()
+                        .uri(java.net.URI.create(media.path("url").asString("")))
+                        .headers(bearer(account))
+                        .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                                ? response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                                : Mono.error(new ConnectorException("graph_api_error",
+                                        "Meta's media URL answered " + response.statusCode().value())))
+                        .map(bytes -> new Download(bytes, media.path("mime_type").asString("application/octet-stream"))))
+                .onErrorMap(WebClientRequestException.class, GraphApiClient::unreachable);
+    }
+
     private Mono<JsonNode> post(CloudApiSettings account, SessionSettings settings, String path, JsonNode body) {
         return client(settings).post()
                 .uri(base + "/{id}" + path, account.phoneNumberId())
@@ -139,7 +167,9 @@ class GraphApiClient {
         if (settings.proxy() != null) {
             http = http.proxy(spec -> proxy(spec, settings));
         }
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY))
+                .build();
     }
 
     private static void proxy(ProxyProvider.TypeSpec spec, SessionSettings settings) {

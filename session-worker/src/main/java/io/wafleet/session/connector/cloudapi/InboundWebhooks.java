@@ -22,7 +22,8 @@ import java.util.Set;
  * read as what the account's session reports: {@code messages} become {@link MessageReceived} (reactions
  * {@link MessageReaction}), {@code statuses} {@link MessageAcked}. Changes for another phone number than the
  * account's are skipped, as are message types without a wafleet form and {@code failed} statuses (logged).
- * Received media carry their kind, MIME type, caption and file name, not their bytes.
+ * A received media message carries Meta's media id in {@code media_id} until the session has stored its
+ * bytes and put the stored file's id there.
  */
 final class InboundWebhooks {
 
@@ -84,6 +85,7 @@ final class InboundWebhooks {
         String mimeType = null;
         String caption = null;
         String fileName = null;
+        String mediaId = null;
         GeoLocation location = null;
         ContactCard contact = null;
         if ("text".equals(type)) {
@@ -94,6 +96,7 @@ final class InboundWebhooks {
             mimeType = media.path("mime_type").asString(null);
             caption = media.path("caption").asString(null);
             fileName = media.path("filename").asString(null);
+            mediaId = media.path("id").asString(null);
         } else if ("location".equals(type)) {
             JsonNode place = message.path("location");
             location = new GeoLocation(place.path("latitude").asDouble(), place.path("longitude").asDouble(),
@@ -112,7 +115,7 @@ final class InboundWebhooks {
             return;
         }
         reports.add(new MessageReceived(ids.received(wamid), chat, chat, name, at, false, body, mediaType, mimeType, caption,
-                null, fileName, location, contact, null, forwarded, repliedId));
+                mediaId, fileName, location, contact, null, forwarded, repliedId));
     }
 
     private static void receipt(JsonNode status, Ids ids, List<EventPayload> reports) {

@@ -114,6 +114,7 @@ class CloudApiMappingTest {
         assertThat(image.mediaType()).isEqualTo("image");
         assertThat(image.mimeType()).isEqualTo("image/jpeg");
         assertThat(image.caption()).isEqualTo("this one");
+        assertThat(image.mediaId()).as("Meta's media id, until the session stores the file").isEqualTo("1003383421387256");
         MessageReaction reaction = (MessageReaction) reports.get(2);
         assertThat(reaction.reactedMessageId()).isEqualTo("3EB0SENT1");
         assertThat(reaction.reaction()).isEqualTo("\uD83D\uDE00");
