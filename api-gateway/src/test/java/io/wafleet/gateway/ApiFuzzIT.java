@@ -164,6 +164,9 @@ class ApiFuzzIT extends GatewayTestSupport {
         EntityExchangeResult<byte[]> result;
         try {
             result = send(request).expectBody().returnResult();
+        } catch (IllegalStateException unanswered) {
+            // the client's timeout: name the request, which the batch's report does not single out
+            throw new AssertionError("no answer within the client's timeout: " + request, unanswered);
         } catch (WebClientRequestException reset) {
             // or one whose request line is over the server's limit: answered 414 and closed while its body is sent
             assertThat(request.headers().getOrDefault("Content-Type", "").startsWith("multipart/")

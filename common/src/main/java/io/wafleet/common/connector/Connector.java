@@ -17,15 +17,16 @@ public interface Connector {
     /** The connector's name, stored with the credentials it issues. */
     String name();
 
-    /** A closed session for the account; nothing connects until a login or restore is called on it. */
-    Session open(AccountId accountId, SessionListener listener);
-
     /**
-     * A closed session that follows the account's settings (its outbound proxy); a connector that has no
-     * use for them (the sandbox) ignores them.
+     * A closed session for the account, following its settings (its outbound proxy; a connector that has
+     * no outbound connection, the sandbox, ignores them); nothing connects until a login or restore is
+     * called on it.
      */
-    default Session open(AccountId accountId, SessionListener listener, SessionSettings settings) {
-        return open(accountId, listener);
+    Session open(AccountId accountId, SessionListener listener, SessionSettings settings);
+
+    /** A closed session for the account, without a proxy. */
+    default Session open(AccountId accountId, SessionListener listener) {
+        return open(accountId, listener, SessionSettings.DIRECT);
     }
 
     /**

@@ -73,7 +73,8 @@ class TransportSettingsStore {
         }
         try {
             return WafleetJson.mapper().readTree(cipher.open(sealed.getData(), SECRETS.associatedData(account.value())));
-        } catch (RuntimeException e) { // a key that cannot open it, or a value that is not JSON
+        } catch (RuntimeException e) {
+            // a master key that cannot open it, or a value that is not JSON: never its contents in the message
             throw new ConnectorException("settings_unreadable",
                     "the account's transport settings cannot be opened with this worker's master keys");
         }

@@ -40,11 +40,6 @@ public class CloudApiConnector implements Connector {
     }
 
     @Override
-    public Session open(AccountId accountId, SessionListener listener) {
-        return open(accountId, listener, SessionSettings.DIRECT);
-    }
-
-    @Override
     public Session open(AccountId accountId, SessionListener listener, SessionSettings settings) {
         CloudApiSession session = new CloudApiSession(accountId, listener, settings, graph, ids, media, timeout,
                 closed -> open.remove(accountId, closed));

@@ -116,37 +116,37 @@ final class CloudApiSession implements Session {
 
     @Override
     public CompletionStage<Void> sendPresence(Presence presence) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("setting a presence"));
+        return unsupported("setting a presence");
     }
 
     @Override
     public CompletionStage<Void> sendChatPresence(String chat, ChatState state) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("typing indicators"));
+        return unsupported("typing indicators");
     }
 
     @Override
     public CompletionStage<WhatsAppUser> lookUp(String phone) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("looking up users"));
+        return unsupported("looking up users");
     }
 
     @Override
     public CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("groups"));
+        return unsupported("groups");
     }
 
     @Override
     public CompletionStage<GroupInfo> groupInfo(String groupId) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("groups"));
+        return unsupported("groups");
     }
 
     @Override
     public CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action, List<String> participants) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("groups"));
+        return unsupported("groups");
     }
 
     @Override
     public CompletionStage<Void> leaveGroup(String groupId) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported("groups"));
+        return unsupported("groups");
     }
 
     /** A Cloud API number has no linked device to unlink: logging out forgets the login (the worker deletes it). */
@@ -247,6 +247,10 @@ final class CloudApiSession implements Session {
         } catch (ConnectorException e) {
             return CompletableFuture.failedStage(e);
         }
+    }
+
+    private static <T> CompletionStage<T> unsupported(String what) {
+        return CompletableFuture.failedStage(OutboundRequests.notSupported(what));
     }
 
     private static ConnectorException tokenOnly(String way) {

@@ -31,11 +31,6 @@ public final class LinkedDeviceConnector implements Connector {
     }
 
     @Override
-    public Session open(AccountId accountId, SessionListener listener) {
-        return open(accountId, listener, SessionSettings.DIRECT);
-    }
-
-    @Override
     public Session open(AccountId accountId, SessionListener listener, SessionSettings settings) {
         return new LinkedDeviceSession(accountId, listener, settings, options);
     }

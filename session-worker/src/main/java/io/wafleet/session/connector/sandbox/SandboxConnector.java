@@ -14,6 +14,7 @@ import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
+import io.wafleet.common.connector.SessionSettings;
 import io.wafleet.common.connector.SessionStatus;
 import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.GroupParticipantsChanged;
@@ -81,7 +82,7 @@ final class SandboxConnector implements Connector {
     }
 
     @Override
-    public SandboxSession open(AccountId accountId, SessionListener listener) {
+    public SandboxSession open(AccountId accountId, SessionListener listener, SessionSettings settings) {
         return new SandboxSession(this, accountId, listener);
     }
 
@@ -142,7 +143,7 @@ final class SandboxConnector implements Connector {
     void duplicate(AccountId account) {
         SandboxDevice device = devices.find(account).orElseThrow(
                 () -> new ConnectorException("not_logged_in", "the account has no linked sandbox device"));
-        SandboxSession second = open(account, Unheard.INSTANCE);
+        SandboxSession second = open(account, Unheard.INSTANCE, SessionSettings.DIRECT);
         try {
             if (second.restore(device.credentials()).toCompletableFuture().isCompletedExceptionally()) {
                 throw new ConnectorException("not_logged_in", "the account's sandbox device is not linked");

@@ -1,5 +1,6 @@
 package io.wafleet.session.connector.linked;
 
+import io.wafleet.session.connector.RecordingListener;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
@@ -104,7 +105,7 @@ class LinkedDeviceConnectorTest {
 
         assertThat(failure.reason()).isEqualTo("unreachable");
         await().atMost(Duration.ofSeconds(2)).until(() -> listener.statuses.contains("failed:unreachable"));
-        assertThat(listener.logins).as("a restore is no new login").isEmpty();
+        assertThat(listener.credentials).as("a restore is no new login").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wafleet.session.connector.sandbox;
 
+import io.wafleet.session.connector.RecordingListener;
 import io.wafleet.common.AccountId;
 import io.wafleet.common.command.SandboxFault;
 import io.wafleet.common.connector.ConnectorException;

@@ -1,4 +1,4 @@
-package io.wafleet.session.connector.sandbox;
+package io.wafleet.session.connector;
 
 import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.SessionListener;
@@ -12,17 +12,19 @@ import io.wafleet.common.event.MessageReceived;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-final class RecordingListener implements SessionListener {
+/** A session listener for connector tests: it keeps everything a session reports. */
+public final class RecordingListener implements SessionListener {
 
-    final List<String> statuses = new CopyOnWriteArrayList<>();
-    final List<Credentials> credentials = new CopyOnWriteArrayList<>();
-    final List<MessageAcked> receipts = new CopyOnWriteArrayList<>();
-    final List<MessageReceived> messages = new CopyOnWriteArrayList<>();
-    final List<MessageChange> changes = new CopyOnWriteArrayList<>();
-    final List<ChatPresenceChanged> chatPresences = new CopyOnWriteArrayList<>();
-    final List<GroupParticipantsChanged> groupChanges = new CopyOnWriteArrayList<>();
-    volatile String phoneNumber;
-    volatile String deviceId;
+    public final List<String> statuses = new CopyOnWriteArrayList<>();
+    public final List<Credentials> credentials = new CopyOnWriteArrayList<>();
+    public final List<Credentials> changedCredentials = new CopyOnWriteArrayList<>();
+    public final List<MessageAcked> receipts = new CopyOnWriteArrayList<>();
+    public final List<MessageReceived> messages = new CopyOnWriteArrayList<>();
+    public final List<MessageChange> changes = new CopyOnWriteArrayList<>();
+    public final List<ChatPresenceChanged> chatPresences = new CopyOnWriteArrayList<>();
+    public final List<GroupParticipantsChanged> groupChanges = new CopyOnWriteArrayList<>();
+    public volatile String phoneNumber;
+    public volatile String deviceId;
 
     @Override
     public void statusChanged(SessionStatus status, String reason) {
@@ -34,6 +36,11 @@ final class RecordingListener implements SessionListener {
         credentials.add(issued);
         phoneNumber = phone;
         deviceId = device;
+    }
+
+    @Override
+    public void credentialsChanged(Credentials changed) {
+        changedCredentials.add(changed);
     }
 
     @Override
