@@ -165,8 +165,14 @@ class ApiFuzzIT extends GatewayTestSupport {
         try {
             result = send(request).expectBody().returnResult();
         } catch (IllegalStateException unanswered) {
-            // the client's timeout: name the request, which the batch's report does not single out
-            throw new AssertionError("no answer within the client's timeout: " + request, unanswered);
+            // The client's timeout. A request line over the server's limit is answered 414 and the connection
+            // closed at once (checked by BadInputIT, and by hand up to 900 KB), but a client still writing a
+            // line of hundreds of kilobytes may never read that answer: counted as a reset. Anything else
+            // left unanswered fails, naming the request (the batch's report does not single it out).
+            assertThat(request.path().length() > MAX_REQUEST_LINE)
+                    .as("no answer within the client's timeout: %s", request).isTrue();
+            RESETS.incrementAndGet();
+            return -1;
         } catch (WebClientRequestException reset) {
             // or one whose request line is over the server's limit: answered 414 and closed while its body is sent
             assertThat(request.headers().getOrDefault("Content-Type", "").startsWith("multipart/")

@@ -150,16 +150,32 @@ class CloudApiIT {
     }
 
     @Test
-    void theAccountsCallsGoThroughItsOutboundProxy() {
-        try (ConnectProxy proxy = new ConnectProxy()) {
-            cloudAccount("cloud-proxied", null, "http://office:pa55@127.0.0.1:" + proxy.port());
+    void theAccountsCallsGoThroughItsHttpProxy() {
+        try (OutboundProxy proxy = new OutboundProxy(OutboundProxy.Kind.HTTP)) {
+            cloudAccount("cloud-http-proxied", null, proxy.uri("office", "pa55"));
 
-            api.postEmpty("/accounts/cloud-proxied/login-with-token").expectStatus().isOk();
+            api.postEmpty("/accounts/cloud-http-proxied/login-with-token").expectStatus().isOk();
 
             String basic = "Basic " + Base64.getEncoder().encodeToString("office:pa55".getBytes(StandardCharsets.UTF_8));
-            assertThat(proxy.tunnels()).contains(new ConnectProxy.Tunnel("127.0.0.1:" + graph.port(), basic));
-            api.get("/accounts/cloud-proxied").expectStatus().isOk().expectBody(String.class)
+            assertThat(proxy.tunnels()).contains(new OutboundProxy.Tunnel("127.0.0.1:" + graph.port(), basic));
+            api.get("/accounts/cloud-http-proxied").expectStatus().isOk().expectBody(String.class)
                     .value(body -> assertThat(body).doesNotContain("pa55"));
+        }
+    }
+
+    @Test
+    void theAccountsCallsGoThroughItsSocksProxy() {
+        try (OutboundProxy proxy = new OutboundProxy(OutboundProxy.Kind.SOCKS5)) {
+            GraphApiStub.Number number = cloudAccount("cloud-socks-proxied", null, proxy.uri("branch", "s0cks"));
+
+            api.postEmpty("/accounts/cloud-socks-proxied/login-with-token").expectStatus().isOk();
+            api.sendText("cloud-socks-proxied", CUSTOMER, "through the SOCKS proxy");
+
+            await().atMost(SOON).untilAsserted(() -> assertThat(sends(number)).isNotEmpty());
+            assertThat(proxy.tunnels()).isNotEmpty().allSatisfy(tunnel -> {
+                assertThat(tunnel.target()).endsWith(":" + graph.port());
+                assertThat(tunnel.credentials()).isEqualTo("branch:s0cks");
+            });
         }
     }
 
