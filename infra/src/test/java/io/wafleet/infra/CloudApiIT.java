@@ -92,6 +92,22 @@ class CloudApiIT {
     }
 
     @Test
+    void aMessageMetaCannotDeliverEndsFailedWithMetasReason() {
+        cloudAccount("cloud-undeliverable", null);
+        api.postEmpty("/accounts/cloud-undeliverable/login-with-token").expectStatus().isOk();
+
+        String id = api.sendText("cloud-undeliverable", GraphApiStub.UNDELIVERABLE, "to a number WhatsApp cannot reach");
+
+        await().atMost(SOON).untilAsserted(() -> assertThat(events("message.failed", "cloud-undeliverable")).anySatisfy(e -> {
+            assertThat(e.path("payload").path("message_id").asString()).isEqualTo(id);
+            assertThat(e.path("payload").path("reason").asString()).isEqualTo("meta_error_131026");
+        }));
+        api.get("/messages/" + id).expectStatus().isOk().expectBody()
+                .jsonPath("$.results.status").isEqualTo("failed")
+                .jsonPath("$.results.reason").isEqualTo("meta_error_131026");
+    }
+
+    @Test
     void aCustomersImageArrivesWithItsFileStoredForTheAccount() {
         GraphApiStub.Number number = cloudAccount("cloud-media", null);
         api.postEmpty("/accounts/cloud-media/login-with-token").expectStatus().isOk();

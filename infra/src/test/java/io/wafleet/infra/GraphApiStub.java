@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GraphApiStub implements AutoCloseable {
 
     static final String VERSION = "v21.0";
+    /** A recipient Meta takes messages for and then cannot deliver them to (error 131026). */
+    static final String UNDELIVERABLE = "6280000000000";
 
     /** A business number the stub knows: its token, app secret, display number and where its webhooks go. */
     record Number(String phoneNumberId, String token, String appSecret, String displayPhoneNumber, String webhookUrl) {
@@ -204,14 +206,18 @@ final class GraphApiStub implements AutoCloseable {
         answer.putArray("messages").addObject().put("id", wamid).put("message_status", "accepted");
         respond(exchange, 200, answer.toString());
         if (!"reaction".equals(body.path("type").asString(""))) {
-            webhooks.submit(() -> List.of("sent", "delivered", "read").forEach(status -> post(number, status(number, wamid, to, status), true)));
+            List<String> statuses = UNDELIVERABLE.equals(to) ? List.of("sent", "failed") : List.of("sent", "delivered", "read");
+            webhooks.submit(() -> statuses.forEach(status -> post(number, status(number, wamid, to, status), true)));
         }
     }
 
     private static String status(Number number, String wamid, String to, String status) {
         ObjectNode value = change(number);
-        value.putArray("statuses").addObject().put("id", wamid).put("status", status)
+        ObjectNode entry = value.putArray("statuses").addObject().put("id", wamid).put("status", status)
                 .put("timestamp", String.valueOf(Instant.now().getEpochSecond())).put("recipient_id", to);
+        if ("failed".equals(status)) {
+            entry.putArray("errors").addObject().put("code", 131026).put("title", "Message undeliverable");
+        }
         return envelope(value);
     }
 

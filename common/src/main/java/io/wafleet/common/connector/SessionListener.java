@@ -4,6 +4,7 @@ import io.wafleet.common.event.ChatPresenceChanged;
 import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
+import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReceived;
 
 /**
@@ -40,6 +41,14 @@ public interface SessionListener {
     void messageReceived(MessageReceived message);
 
     void receiptReceived(MessageAcked receipt);
+
+    /**
+     * A message WhatsApp took earlier could not be delivered after all (the Cloud API reports it in a
+     * {@code failed} status); the worker records it failed and publishes {@code message.failed}.
+     * Transports that learn nothing of the kind never call it.
+     */
+    default void messageFailed(MessageFailed failure) {
+    }
 
     /** Someone in one of the account's chats reacted to, revoked or edited a message. */
     void messageChanged(MessageChange change);

@@ -87,6 +87,17 @@ class MessageStore {
     }
 
     /**
+     * A message WhatsApp took and then could not deliver: failed, with the reason, unless a delivery or
+     * read receipt came first. False when nothing was changed.
+     */
+    boolean failedAfterSending(String messageId, String reason) {
+        Instant now = clock.instant();
+        Query undelivered = Query.query(Criteria.where("_id").is(messageId).and("status").in(QUEUED, SENDING, SENT));
+        Update update = new Update().set("status", FAILED).set("reason", reason).set("failed_at", now).set("updated_at", now);
+        return mongo.updateFirst(undelivered, update, COLLECTION).getModifiedCount() > 0;
+    }
+
+    /**
      * A receipt for sent messages: {@code delivered} or {@code read} with its time, only forward
      * ({@code sent -> delivered -> read}; a late delivery receipt does not undo a read). A read
      * receipt also marks the message delivered, when that receipt never came. Other receipt types

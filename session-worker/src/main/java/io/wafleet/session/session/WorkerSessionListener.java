@@ -9,6 +9,7 @@ import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.GroupParticipantsChanged;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
+import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.session.credentials.CredentialStore;
 import io.wafleet.session.credentials.StoredSession;
@@ -112,6 +113,15 @@ final class WorkerSessionListener implements SessionListener {
         if (!managed.muted()) {
             String sourceId = message.chatId().endsWith("@g.us") ? message.id() + "|" + managed.account().value() : message.id();
             publisher.publish(Event.of(sourceId, managed.account(), clock.instant(), message));
+        }
+    }
+
+    /** Its event id derives from the message id: a failure Meta reports again is recognised downstream. */
+    @Override
+    public void messageFailed(MessageFailed failure) {
+        if (!managed.muted()) {
+            messages.failedAfterSending(failure.messageId(), failure.reason());
+            publisher.publish(Event.of(failure.messageId() + "|failed", managed.account(), clock.instant(), failure));
         }
     }
 

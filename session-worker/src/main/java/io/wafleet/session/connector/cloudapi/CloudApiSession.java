@@ -19,6 +19,7 @@ import io.wafleet.common.connector.WhatsAppUser;
 import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
+import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
 import org.slf4j.Logger;
@@ -183,6 +184,7 @@ final class CloudApiSession implements Session {
             switch (report) {
                 case MessageReceived message -> listener.messageReceived(withStoredMedia(login, message));
                 case MessageAcked receipt -> listener.receiptReceived(receipt);
+                case MessageFailed failure -> listener.messageFailed(failure);
                 case MessageChange change -> listener.messageChanged(change);
                 default -> throw new IllegalStateException("no report for " + report.getClass().getSimpleName());
             }

@@ -4,6 +4,7 @@ import io.wafleet.common.command.ContactCard;
 import io.wafleet.common.command.GeoLocation;
 import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReaction;
 import io.wafleet.common.event.MessageReceived;
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ import java.util.Set;
 /**
  * Meta's webhook body ({@code object} {@code whatsapp_business_account}, {@code entry[].changes[].value})
  * read as what the account's session reports: {@code messages} become {@link MessageReceived} (reactions
- * {@link MessageReaction}), {@code statuses} {@link MessageAcked}. Changes for another phone number than the
- * account's are skipped, as are message types without a wafleet form and {@code failed} statuses (logged).
+ * {@link MessageReaction}), {@code statuses} {@link MessageAcked}, or {@link MessageFailed} for a {@code failed}
+ * one (reason {@code meta_error_} and Meta's error code). Changes for another phone number than the account's
+ * are skipped, as are message types without a wafleet form.
  * A received media message carries Meta's media id in {@code media_id} until the session has stored its
  * bytes and put the stored file's id there.
  */
@@ -124,8 +126,13 @@ final class InboundWebhooks {
         String chat = status.path("recipient_id").asString("") + JID;
         if (RECEIPTS.contains(state) && !wamid.isEmpty()) {
             reports.add(new MessageAcked(List.of(ids.known(wamid)), state, chat, chat));
-        } else if ("failed".equals(state)) {
-            log.warn("Meta reports message {} failed: {}", ids.known(wamid), status.path("errors").path(0).path("title").asString("no reason"));
+        } else if ("failed".equals(state) && !wamid.isEmpty()) {
+            JsonNode error = status.path("errors").path(0);
+            String messageId = ids.known(wamid);
+            log.info("Meta reports message {} failed: {} ({})", messageId, error.path("title").asString("no reason"),
+                    error.path("code").asInt(0));
+            reports.add(new MessageFailed(messageId, status.path("recipient_id").asString(""),
+                    "meta_error_" + error.path("code").asInt(0)));
         }
     }
 }

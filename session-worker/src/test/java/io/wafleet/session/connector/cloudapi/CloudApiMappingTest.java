@@ -10,6 +10,7 @@ import io.wafleet.common.connector.Credentials;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
+import io.wafleet.common.event.MessageFailed;
 import io.wafleet.common.event.MessageReaction;
 import io.wafleet.common.event.MessageReceived;
 import io.wafleet.common.json.WafleetJson;
@@ -120,7 +121,7 @@ class CloudApiMappingTest {
         assertThat(reaction.reaction()).isEqualTo("\uD83D\uDE00");
     }
 
-    /** Meta's documented status notifications: sent, delivered, read name the fleet's id; failed is no receipt. */
+    /** Meta's documented status notifications: sent, delivered, read name the fleet's id; failed is a failure. */
     @Test
     void statusesBecomeReceiptsOfTheFleetsMessage() {
         String payload = """
@@ -140,7 +141,8 @@ class CloudApiMappingTest {
 
         assertThat(reports).containsExactly(
                 new MessageAcked(List.of("3EB0SENT1"), "delivered", "16505551234@s.whatsapp.net", "16505551234@s.whatsapp.net"),
-                new MessageAcked(List.of("3EB0SENT1"), "read", "16505551234@s.whatsapp.net", "16505551234@s.whatsapp.net"));
+                new MessageAcked(List.of("3EB0SENT1"), "read", "16505551234@s.whatsapp.net", "16505551234@s.whatsapp.net"),
+                new MessageFailed(CloudMessageIds.derived("wamid.OUT2"), "16505551234", "meta_error_131026"));
     }
 
     @Test
