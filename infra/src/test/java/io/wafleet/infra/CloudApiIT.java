@@ -165,6 +165,41 @@ class CloudApiIT {
         fleet.awaitSettled(2);
     }
 
+    /**
+     * The account's way to Meta (its proxy) is down when its session moves to another worker: the restore
+     * fails {@code unreachable} and is retried with the reconnect backoff, until the proxy is back.
+     */
+    @Test
+    void aRestoreThatCannotReachMetaIsRetriedUntilItCan() {
+        int port;
+        GraphApiStub.Number number;
+        try (OutboundProxy proxy = new OutboundProxy(OutboundProxy.Kind.HTTP)) {
+            port = proxy.port();
+            number = cloudAccount("cloud-outage", null, proxy.uri("office", "pa55"));
+            api.postEmpty("/accounts/cloud-outage/login-with-token").expectStatus().isOk();
+        }
+        String owner = api.accounts().get("cloud-outage").owner();
+        SessionWorkerProcess victim = workers.stream().filter(w -> w.id().equals(owner)).findFirst().orElseThrow();
+        int loginsBefore = graph.requests(number.phoneNumberId()).size();
+
+        victim.kill();
+        workers.remove(victim);
+        await().atMost(FAILOVER).untilAsserted(() -> {
+            FleetClient.AccountState state = api.accounts().get("cloud-outage");
+            assertThat(state.owner()).isNotEqualTo(owner).isNotEmpty();
+            assertThat(state.status()).isIn("failed", "connecting");
+        });
+        try (OutboundProxy back = new OutboundProxy(OutboundProxy.Kind.HTTP, port)) {
+            await().atMost(FAILOVER).untilAsserted(() ->
+                    assertThat(api.accounts().get("cloud-outage").status()).isEqualTo("logged_in"));
+            assertThat(back.tunnels()).isNotEmpty();
+        }
+        assertThat(graph.requests(number.phoneNumberId())).hasSizeGreaterThan(loginsBefore);
+
+        workers.addAll(fleet.startWorkers(Stream.of(nextWorker())));
+        fleet.awaitSettled(2);
+    }
+
     @Test
     void theAccountsCallsGoThroughItsHttpProxy() {
         try (OutboundProxy proxy = new OutboundProxy(OutboundProxy.Kind.HTTP)) {

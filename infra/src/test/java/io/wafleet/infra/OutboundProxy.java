@@ -32,9 +32,16 @@ final class OutboundProxy implements AutoCloseable {
     private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
 
     OutboundProxy(Kind kind) {
+        this(kind, 0);
+    }
+
+    /** A proxy on this port (0: any free one), as a proxy that went down comes back on its address. */
+    OutboundProxy(Kind kind, int port) {
         this.kind = kind;
         try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +51,10 @@ final class OutboundProxy implements AutoCloseable {
     /** The proxy as an account's {@code proxy} setting, with these credentials. */
     String uri(String user, String password) {
         return kind.name().toLowerCase(Locale.ROOT) + "://" + user + ":" + password + "@127.0.0.1:" + server.getLocalPort();
+    }
+
+    int port() {
+        return server.getLocalPort();
     }
 
     List<Tunnel> tunnels() {

@@ -13,12 +13,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings a session back from its stored login, without a QR scan. The lease is taken first, so even
  * a failure is reported under it. A login the phone has dropped is reported by the connector
  * ({@code logged_out}); any other failure leaves the account {@code failed} with the connector's
- * reason, and its credentials stored for a later reconnect. Callers hold the account's lock.
+ * reason, and its credentials stored for a later reconnect. When WhatsApp could not be reached
+ * ({@link #TRANSIENT}: {@code unreachable}, {@code timeout}, {@code rate_limited}) the session stays
+ * here, under its lease, and is retried with the reconnect backoff ({@link SessionReconnector}), as a
+ * dropped connection is. Callers hold the account's lock.
  */
 @Component
 class SessionRestore {
@@ -31,10 +35,16 @@ class SessionRestore {
     private final Duration timeout;
     private final SessionMetrics metrics;
     private final Transports transports;
+    private final SessionReconnector reconnector;
+
+    /** Connector reasons that say "not now" rather than "not this login". */
+    static final Set<String> TRANSIENT = Set.of("unreachable", "timeout", "rate_limited");
 
     SessionRestore(SessionHolder holder, CredentialStore credentials, StatusReporter status,
-                   SessionWorkerProperties properties, SessionMetrics metrics, Transports transports) {
+                   SessionWorkerProperties properties, SessionMetrics metrics, Transports transports,
+                   SessionReconnector reconnector) {
         this.transports = transports;
+        this.reconnector = reconnector;
         this.metrics = metrics;
         this.holder = holder;
         this.credentials = credentials;
@@ -73,7 +83,12 @@ class SessionRestore {
                 status.report(managed, SessionStatus.FAILED, e.reason(), false);
             }
             metrics.restored(SessionMetrics.RestoreOutcome.FAILED);
-            holder.close(managed);
+            if (!muted && TRANSIENT.contains(e.reason()) && managed.status() != SessionStatus.LOGGED_OUT) {
+                managed.status(SessionStatus.DISCONNECTED);
+                reconnector.dropped(managed);
+            } else {
+                holder.close(managed);
+            }
             return Optional.empty();
         }
         metrics.restored(SessionMetrics.RestoreOutcome.RESTORED);
