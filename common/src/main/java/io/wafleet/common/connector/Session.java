@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One account's connection to WhatsApp. Calls may come in any order; a call the session cannot
- * serve in its state completes exceptionally with a {@link ConnectorException} naming why.
+ * serve in its state completes exceptionally with a {@link ConnectorException} naming why. What a
+ * transport has no form for (the Cloud API has no presence, groups or user look-ups) fails with reason
+ * {@code not_supported}: the defaults here.
  */
 public interface Session extends AutoCloseable {
 
@@ -52,40 +54,55 @@ public interface Session extends AutoCloseable {
      * Sets the account's presence, as its contacts see it; completes when WhatsApp took it. Idempotent:
      * setting the same presence again changes nothing but its time.
      */
-    CompletionStage<Void> sendPresence(Presence presence);
+    default CompletionStage<Void> sendPresence(Presence presence) {
+        return notSupported("setting a presence");
+    }
 
     /**
      * Shows the chat {@code chat} (a phone number or WhatsApp id of a person or group) that the account is
      * typing or stopped; completes when WhatsApp took it. A signal, not a message: it has no id and no
      * receipts, and repeating it shows the same state again.
      */
-    CompletionStage<Void> sendChatPresence(String chat, ChatState state);
+    default CompletionStage<Void> sendChatPresence(String chat, ChatState state) {
+        return notSupported("typing indicators");
+    }
 
     /** What WhatsApp tells this account about a phone number (on WhatsApp or not, name, about, presence, devices). */
-    CompletionStage<WhatsAppUser> lookUp(String phone);
+    default CompletionStage<WhatsAppUser> lookUp(String phone) {
+        return notSupported("looking up users");
+    }
 
     /**
      * Creates a group that the account owns, with the participants (phone numbers or WhatsApp ids) that can
      * be added; {@code createKey} identifies this creation, so that asking again with the same key answers
      * the group created the first time. Completes with the group and each participant's result.
      */
-    CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants);
+    default CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants) {
+        return notSupported("groups");
+    }
 
     /**
      * The group as the account sees it; fails {@code group_not_found}, or {@code not_member} when the
      * account is not in it.
      */
-    CompletionStage<GroupInfo> groupInfo(String groupId);
+    default CompletionStage<GroupInfo> groupInfo(String groupId) {
+        return notSupported("groups");
+    }
 
     /**
      * Adds, removes, promotes or demotes participants of a group the account is an admin of (fails
      * {@code group_not_found}, {@code not_member}, {@code not_admin}); each participant's own refusal is in
      * its result. Members are told through their sessions.
      */
-    CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action, List<String> participants);
+    default CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action,
+                                                                 List<String> participants) {
+        return notSupported("groups");
+    }
 
     /** The account leaves the group (fails {@code group_not_found}, {@code not_member}). */
-    CompletionStage<Void> leaveGroup(String groupId);
+    default CompletionStage<Void> leaveGroup(String groupId) {
+        return notSupported("groups");
+    }
 
     /** Log the linked device out; the credentials become useless. */
     CompletionStage<Void> logout();
@@ -93,6 +110,11 @@ public interface Session extends AutoCloseable {
     /** Close the connection without logging out (credentials stay valid). Idempotent. */
     @Override
     void close();
+
+    /** A call the transport has no form for: fails with reason {@code not_supported}, naming {@code what}. */
+    static <T> CompletionStage<T> notSupported(String what) {
+        return CompletableFuture.failedStage(new ConnectorException("not_supported", "this transport does not support " + what));
+    }
 
     /** A QR code's text and how long it stays valid. */
     record QrCode(String text, Duration validFor) {

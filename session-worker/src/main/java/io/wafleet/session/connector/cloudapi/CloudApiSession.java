@@ -1,21 +1,15 @@
 package io.wafleet.session.connector.cloudapi;
 
 import io.wafleet.common.AccountId;
-import io.wafleet.common.command.ChatState;
-import io.wafleet.common.command.ParticipantAction;
-import io.wafleet.common.command.Presence;
 import io.wafleet.common.connector.CloudApiSettings;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
-import io.wafleet.common.connector.GroupChange;
-import io.wafleet.common.connector.GroupInfo;
 import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionSettings;
 import io.wafleet.common.connector.SessionStatus;
-import io.wafleet.common.connector.WhatsAppUser;
 import io.wafleet.common.event.EventPayload;
 import io.wafleet.common.event.MessageAcked;
 import io.wafleet.common.event.MessageChange;
@@ -27,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -36,7 +29,8 @@ import java.util.function.Consumer;
  * One Cloud API account's session: logged in once its access token was checked against the Graph API
  * (the phone number's record); sends and actions are Graph API calls made on the calling thread (the
  * worker's command thread, never a Netty one); receipts and received messages come from Meta's webhooks
- * through {@link #deliver}, received media fetched from Meta and stored for {@code GET /media/{media_id}}. Presence, typing, user look-ups, groups, revokes and edits have no Cloud API
+ * through {@link #deliver}, received media fetched from Meta and stored for {@code GET /media/{media_id}}.
+ * Presence, typing, user look-ups and groups (the {@link Session} defaults), revokes and edits have no Cloud API
  * form and fail with reason {@code not_supported}.
  */
 final class CloudApiSession implements Session {
@@ -115,40 +109,12 @@ final class CloudApiSession implements Session {
         });
     }
 
-    @Override
-    public CompletionStage<Void> sendPresence(Presence presence) {
-        return unsupported("setting a presence");
-    }
 
-    @Override
-    public CompletionStage<Void> sendChatPresence(String chat, ChatState state) {
-        return unsupported("typing indicators");
-    }
 
-    @Override
-    public CompletionStage<WhatsAppUser> lookUp(String phone) {
-        return unsupported("looking up users");
-    }
 
-    @Override
-    public CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants) {
-        return unsupported("groups");
-    }
 
-    @Override
-    public CompletionStage<GroupInfo> groupInfo(String groupId) {
-        return unsupported("groups");
-    }
 
-    @Override
-    public CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action, List<String> participants) {
-        return unsupported("groups");
-    }
 
-    @Override
-    public CompletionStage<Void> leaveGroup(String groupId) {
-        return unsupported("groups");
-    }
 
     /** A Cloud API number has no linked device to unlink: logging out forgets the login (the worker deletes it). */
     @Override
@@ -249,10 +215,6 @@ final class CloudApiSession implements Session {
         } catch (ConnectorException e) {
             return CompletableFuture.failedStage(e);
         }
-    }
-
-    private static <T> CompletionStage<T> unsupported(String what) {
-        return CompletableFuture.failedStage(OutboundRequests.notSupported(what));
     }
 
     private static ConnectorException tokenOnly(String way) {

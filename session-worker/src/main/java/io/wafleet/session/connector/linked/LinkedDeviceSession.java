@@ -1,20 +1,14 @@
 package io.wafleet.session.connector.linked;
 
 import io.wafleet.common.AccountId;
-import io.wafleet.common.command.ChatState;
-import io.wafleet.common.command.ParticipantAction;
-import io.wafleet.common.command.Presence;
 import io.wafleet.common.connector.ConnectorException;
 import io.wafleet.common.connector.Credentials;
-import io.wafleet.common.connector.GroupChange;
-import io.wafleet.common.connector.GroupInfo;
 import io.wafleet.common.connector.MessageAction;
 import io.wafleet.common.connector.OutboundMessage;
 import io.wafleet.common.connector.Session;
 import io.wafleet.common.connector.SessionListener;
 import io.wafleet.common.connector.SessionSettings;
 import io.wafleet.common.connector.SessionStatus;
-import io.wafleet.common.connector.WhatsAppUser;
 import it.auties.whatsapp.api.ClientType;
 import it.auties.whatsapp.api.PairingCodeHandler;
 import it.auties.whatsapp.api.QrHandler;
@@ -24,7 +18,6 @@ import it.auties.whatsapp.controller.StoreKeysPair;
 import it.auties.whatsapp.model.message.model.MessageStatus;
 import it.auties.whatsapp.model.mobile.PhoneNumber;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -252,40 +245,12 @@ final class LinkedDeviceSession implements Session {
         return notSupported("message actions (" + action.name() + ")");
     }
 
-    @Override
-    public CompletionStage<Void> sendPresence(Presence presence) {
-        return notSupported("presence");
-    }
 
-    @Override
-    public CompletionStage<Void> sendChatPresence(String chat, ChatState state) {
-        return notSupported("chat presence");
-    }
 
-    @Override
-    public CompletionStage<WhatsAppUser> lookUp(String phone) {
-        return notSupported("user look-ups");
-    }
 
-    @Override
-    public CompletionStage<GroupChange> createGroup(String createKey, String subject, List<String> participants) {
-        return notSupported("groups");
-    }
 
-    @Override
-    public CompletionStage<GroupInfo> groupInfo(String groupId) {
-        return notSupported("groups");
-    }
 
-    @Override
-    public CompletionStage<GroupChange> updateGroupParticipants(String groupId, ParticipantAction action, List<String> participants) {
-        return notSupported("groups");
-    }
 
-    @Override
-    public CompletionStage<Void> leaveGroup(String groupId) {
-        return notSupported("groups");
-    }
 
     private static <T> CompletionStage<T> notSupported(String what) {
         return CompletableFuture.failedStage(new ConnectorException("not_supported",
