@@ -85,9 +85,10 @@ public class SessionService {
      */
     SessionStatus tokenLogin(AccountId account) {
         return registry.locked(account, () -> {
-            CloudApiSettings settings = transports.settingsOf(account).cloudApi().orElseThrow(() -> new ConnectorException(
+            TransportSettingsStore.AccountTransport stored = transports.settingsOf(account);
+            CloudApiSettings settings = stored.cloudApi().orElseThrow(() -> new ConnectorException(
                     "not_supported", "the account has no Cloud API settings; it logs in by QR code or pairing code"));
-            ManagedSession managed = holder.open(account, transports.forLogin(account), false);
+            ManagedSession managed = holder.open(account, transports.forLogin(stored), false);
             try {
                 ConnectorCalls.await(managed.session().loginWithToken(settings), timeout);
             } catch (ConnectorException e) {

@@ -37,7 +37,11 @@ class Transports {
 
     /** For a new login of the account. */
     Transport forLogin(AccountId account) {
-        TransportSettingsStore.AccountTransport stored = settings.load(account);
+        return forLogin(settings.load(account));
+    }
+
+    /** For a new login of an account whose settings were read already. */
+    Transport forLogin(TransportSettingsStore.AccountTransport stored) {
         return new Transport(named(stored.transport()), stored.settings());
     }
 
@@ -51,11 +55,6 @@ class Transports {
     /** The account's stored transport settings (its Cloud API settings among them). */
     TransportSettingsStore.AccountTransport settingsOf(AccountId account) {
         return settings.load(account);
-    }
-
-    /** Every connector of the worker. */
-    Iterable<Connector> all() {
-        return connectors.values();
     }
 
     private Connector named(String name) {
